@@ -1,0 +1,173 @@
+"""Problem-JSON errors (common.md §5) for every 4xx/5xx answer of the APIs."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+TITLES = {
+    400: "Invalid input.",
+    401: "Authenticatiegegevens ontbreken of zijn ongeldig.",
+    403: "U heeft geen toestemming om deze actie uit te voeren.",
+    404: "Niet gevonden.",
+    405: "Methode niet toegestaan.",
+    406: "Kan niet voldoen aan de opgegeven Accept header.",
+    409: "Conflict.",
+    410: "Gone.",
+    412: "Precondition failed.",
+    415: "Ongeldige media type.",
+    429: "Te veel verzoeken.",
+    500: "Er is een serverfout opgetreden.",
+}
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "Precondition failed."
+    default_code = "precondition_failed"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Conflict."
+    default_code = "conflict"
+
+
+_SNAKE = re.compile(r"(?<=[a-z0-9])_([a-z0-9])")
+
+
+def camelize(name: str) -> str:
+    """``max_vertrouwelijkheidaanduiding`` -> ``maxVertrouwelijkheidaanduiding``; ``a__b`` stays as it is."""
+    if name.startswith("_"):
+        return name
+    return _SNAKE.sub(lambda m: m.group(1).upper(), name)
+
+
+def flatten_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+    """Turn DRF's nested error structure into ``invalidParams`` entries with dotted camelCase names."""
+    params: list[dict[str, str]] = []
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            if key in ("non_field_errors", "nonFieldErrors", "__all__"):
+                name = prefix or "nonFieldErrors"
+            else:
+                key = camelize(str(key))
+                name = f"{prefix}.{key}" if prefix else key
+            params.extend(flatten_errors(value, name))
+    elif isinstance(detail, list):
+        if all(isinstance(item, (str, exceptions.ErrorDetail)) for item in detail):
+            for item in detail:
+                params.extend(flatten_errors(item, prefix))
+        else:
+            for index, item in enumerate(detail):
+                if item in ({}, [], None):
+                    continue
+                params.extend(flatten_errors(item, f"{prefix}.{index}" if prefix else str(index)))
+    else:
+        code = getattr(detail, "code", None) or "invalid"
+        params.append({"name": prefix or "nonFieldErrors", "code": str(code), "reason": str(detail)})
+    return params
+
+
+def error_type_url(request, exc_name: str) -> str:
+    from .references import request_base_url
+
+    return f"{request_base_url(request)}/ref/fouten/{exc_name}/"
+
+
+def problem_body(
+    request, *, status_code: int, code: str, title: str, detail: str, exc_name: str,
+    invalid_params: list | None = None,
+) -> dict:
+    body = {
+        "type": error_type_url(request, exc_name),
+        "code": code,
+        "title": title,
+        "status": status_code,
+        "detail": detail,
+        "instance": f"urn:uuid:{uuid.uuid4()}",
+    }
+    if invalid_params is not None:
+        body["invalidParams"] = invalid_params
+    return body
+
+
+def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
+    """DRF exception handler: every error becomes ``application/problem+json``."""
+    request = context.get("request")
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    if not isinstance(exc, exceptions.APIException):
+        logger.exception("Unhandled error in API view", exc_info=exc)
+        body = problem_body(
+            request, status_code=500, code="error", title=TITLES[500],
+            detail="Er is een interne fout opgetreden.", exc_name="APIException",
+        )
+        return Response(body, status=500, content_type=PROBLEM_CONTENT_TYPE)
+
+    headers: dict[str, str] = {}
+    if getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = exc.auth_header
+    if getattr(exc, "wait", None):
+        headers["Retry-After"] = str(int(exc.wait))
+
+    if isinstance(exc, exceptions.ValidationError):
+        invalid = flatten_errors(exc.detail)
+        body = problem_body(
+            request, status_code=400, code="invalid", title=TITLES[400],
+            detail="De invoer is ongeldig.", exc_name="ValidationError", invalid_params=invalid,
+        )
+        return Response(body, status=400, content_type=PROBLEM_CONTENT_TYPE, headers=headers)
+
+    detail = exc.detail
+    if isinstance(detail, (list, dict)):
+        code = "invalid"
+        detail_text = "; ".join(p["reason"] for p in flatten_errors(detail))
+    else:
+        code = getattr(detail, "code", None) or exc.default_code
+        detail_text = str(detail)
+    status_code = exc.status_code
+    title = TITLES.get(status_code, str(exc.default_detail))
+    body = problem_body(
+        request, status_code=status_code, code=str(code), title=title, detail=detail_text,
+        exc_name=type(exc).__name__,
+    )
+    return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE, headers=headers)
+
+
+def _plain_problem(request, status_code: int, code: str, exc_name: str, detail: str) -> JsonResponse:
+    body = problem_body(
+        request, status_code=status_code, code=code, title=TITLES[status_code], detail=detail, exc_name=exc_name
+    )
+    return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def handler404(request, exception=None):
+    """Django-level 404 (e.g. a path id that is no UUID): Problem-JSON under the APIs, HTML elsewhere."""
+    if "/api/v1" in request.path:
+        return _plain_problem(request, 404, "not_found", "NotFound", "Niet gevonden.")
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def handler500(request):
+    if "/api/v1" in request.path:
+        return _plain_problem(request, 500, "error", "APIException", "Er is een interne fout opgetreden.")
+    from django.views.defaults import server_error
+
+    return server_error(request)

@@ -1,0 +1,97 @@
+"""Query-parameter filtering with the ZGW validation rules (common.md §6).
+
+* An unknown query parameter gives 400 ``unknown-parameters`` (name ``nonFieldErrors``).
+* A malformed value gives 400 with ``invalidParams`` named after the parameter.
+* A URL filter whose URL is well-formed but resolves to nothing matches nothing (empty result, no error).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django_filters import rest_framework as filters
+from rest_framework import exceptions
+
+from .references import match_local
+
+ALWAYS_ALLOWED = {"page", "pageSize", "format"}
+
+
+class URLReferenceFilter(filters.CharFilter):
+    """Filter on a reference by URL: local URLs match the FK's uuid, other URLs the remote URL column."""
+
+    field_class = forms.URLField
+
+    def __init__(self, *args, remote_field: str | None = None, **kwargs):
+        self.remote_field = remote_field
+        kwargs.setdefault("max_length", 1000)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value):
+        if value in (None, ""):
+            return qs
+        request = getattr(self.parent, "request", None)
+        match = match_local(value, request)
+        if match is not None:
+            if not match.uuid:
+                return qs.none()
+            return qs.filter(**{f"{self.field_name}__uuid": match.uuid})
+        if self.remote_field:
+            return qs.filter(**{self.remote_field: value})
+        return qs.none()
+
+
+class URLReferenceInFilter(filters.BaseInFilter, filters.CharFilter):
+    """``…__in`` variant of :class:`URLReferenceFilter` (comma-separated URLs)."""
+
+    def __init__(self, *args, remote_field: str | None = None, **kwargs):
+        self.remote_field = remote_field
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value):
+        if not value:
+            return qs
+        request = getattr(self.parent, "request", None)
+        condition = Q(pk__in=[])
+        for url in value:
+            match = match_local(url, request)
+            if match is not None and match.uuid:
+                condition |= Q(**{f"{self.field_name}__uuid": match.uuid})
+            elif match is None and self.remote_field:
+                condition |= Q(**{self.remote_field: url})
+        return qs.filter(condition)
+
+
+class ZGWFilterSet(filters.FilterSet):
+    """Base FilterSet: the query parameter names are the filter names (camelCase or ``a__b`` as in the OAS)."""
+
+
+class ZGWFilterBackend(filters.DjangoFilterBackend):
+    """Validates and applies a view's ``filterset_class`` on list actions only."""
+
+    def get_filterset_class(self, view, queryset=None):
+        return getattr(view, "filterset_class", None)
+
+    def filter_queryset(self, request, queryset, view):
+        if getattr(view, "action", None) != "list":
+            return queryset
+        filterset_class = self.get_filterset_class(view, queryset)
+        allowed = set(ALWAYS_ALLOWED) | set(getattr(view, "extra_query_params", ()))
+        if filterset_class is not None:
+            allowed |= set(filterset_class.base_filters)
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise exceptions.ValidationError(
+                {"nonFieldErrors": [exceptions.ErrorDetail(
+                    f"Onbekende query parameters: {', '.join(unknown)}", code="unknown-parameters"
+                )]}
+            )
+        if filterset_class is None:
+            return queryset
+        filterset = filterset_class(data=request.query_params, queryset=queryset, request=request)
+        if not filterset.is_valid():
+            errors = {}
+            for name, messages in filterset.errors.get_json_data().items():
+                errors[name] = [exceptions.ErrorDetail(m["message"], code=m["code"] or "invalid") for m in messages]
+            raise exceptions.ValidationError(errors)
+        return filterset.qs

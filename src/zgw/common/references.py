@@ -1,0 +1,178 @@
+"""URL references between resources (common.md §11).
+
+A reference is an absolute URL. When it points at this server it resolves to a database row (by the resource
+registry below); when it points elsewhere it is fetched over HTTP with the credentials of a configured
+:class:`~zgw.common.models.Service`, validated and cached.
+
+Components register the models behind their collections in ``AppConfig.ready``::
+
+    register_resource("catalogi", "zaaktypen", ZaakType)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+
+logger = logging.getLogger(__name__)
+
+UUID_RE = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+_LOCAL_PATH = re.compile(
+    rf"^/(?P<api>[a-z]+)/api/v1/(?P<collection>[a-z_]+)/(?P<uuid>{UUID_RE})/?$"
+)
+
+_registry: dict[tuple[str, str], type[models.Model]] = {}
+_reverse_registry: dict[type[models.Model], tuple[str, str]] = {}
+
+
+def register_resource(api: str, collection: str, model: type[models.Model]) -> None:
+    """Declare that ``/<api>/api/v1/<collection>/<uuid>`` identifies a row of ``model`` (by its ``uuid``)."""
+    _registry[(api, collection)] = model
+    _reverse_registry[model] = (api, collection)
+
+
+def registered_model(api: str, collection: str) -> type[models.Model] | None:
+    return _registry.get((api, collection))
+
+
+# --- Base URLs --------------------------------------------------------------------------------------------------
+
+
+def request_base_url(request=None) -> str:
+    """The scheme and host (plus optional path prefix) under which resource URLs are built."""
+    if settings.ZGW_BASE_URL:
+        return settings.ZGW_BASE_URL
+    if request is None:
+        return "http://localhost:8000"
+    cached = getattr(request, "_zgw_base_url", None)
+    if cached is None:
+        django_request = getattr(request, "_request", request)
+        cached = f"{django_request.scheme}://{django_request.get_host()}"
+        request._zgw_base_url = cached
+    return cached
+
+
+def resource_url(request, api: str, collection: str, uuid: Any) -> str:
+    return f"{request_base_url(request)}/{api}/api/v1/{collection}/{uuid}"
+
+
+def object_url(request, obj: models.Model) -> str:
+    api, collection = _reverse_registry[type(obj)]
+    return resource_url(request, api, collection, obj.uuid)
+
+
+def _local_bases(request=None) -> set[str]:
+    bases = {b.lower() for b in settings.ZGW_EXTRA_LOCAL_BASE_URLS}
+    if settings.ZGW_BASE_URL:
+        bases.add(settings.ZGW_BASE_URL.lower())
+    if request is not None:
+        bases.add(request_base_url(request).lower())
+    return bases
+
+
+def local_path(url: str, request=None) -> str | None:
+    """The path of ``url`` if it points at this server, else ``None``.
+
+    A URL is local when it starts with a configured base URL, the request's own base, or its host is one of
+    ``ALLOWED_HOSTS`` (wildcards excepted).
+    """
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    lowered = url.lower()
+    for base in _local_bases(request):
+        if lowered.startswith(base + "/"):
+            return url[len(base):]
+    host = parts.hostname or ""
+    allowed = [h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")]
+    hostport = parts.netloc.lower()
+    if host in allowed or hostport in allowed:
+        return parts.path
+    return None
+
+
+@dataclass(frozen=True)
+class LocalMatch:
+    api: str
+    collection: str
+    uuid: str
+    model: type[models.Model] | None
+
+
+def match_local(url: str, request=None) -> LocalMatch | None:
+    path = local_path(url, request)
+    if path is None:
+        return None
+    found = _LOCAL_PATH.match(path)
+    if not found:
+        return LocalMatch("", "", "", None)
+    api, collection, uuid = found.group("api"), found.group("collection"), found.group("uuid")
+    return LocalMatch(api, collection, uuid.lower(), _registry.get((api, collection)))
+
+
+def normalise_ref(url: str, request=None) -> str:
+    """A host-independent key for a reference: the path for local URLs, the URL itself otherwise."""
+    path = local_path(url, request)
+    return path.rstrip("/") if path is not None else url
+
+
+# --- Remote fetching ----------------------------------------------------------------------------------------------
+
+
+class RemoteFetchError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _auth_headers_for(url: str) -> dict[str, str]:
+    from .models import Service  # local import: models import this module's helpers
+
+    service = Service.for_url(url)
+    return service.auth_headers() if service else {}
+
+
+def fetch_json(url: str, *, use_cache: bool = True) -> Any:
+    """GET ``url`` (following redirects) with our credentials for its service; return the JSON body.
+
+    Raises :class:`RemoteFetchError` with code ``bad-url`` (no 200) or ``invalid-resource`` (no JSON).
+    """
+    cache_key = f"zgw:remote:{url}"
+    if use_cache:
+        cached = cache.get(cache_key)
+        if cached is not None:
+            return cached
+    try:
+        response = requests.get(
+            url,
+            headers={"Accept": "application/json", **_auth_headers_for(url)},
+            timeout=settings.REMOTE_FETCH_TIMEOUT,
+        )
+    except requests.RequestException as exc:
+        raise RemoteFetchError("bad-url", f"De URL {url} kon niet opgehaald worden: {exc}")
+    if response.status_code != 200:
+        raise RemoteFetchError("bad-url", f"De URL {url} gaf status {response.status_code}.")
+    try:
+        data = response.json()
+    except ValueError:
+        raise RemoteFetchError("invalid-resource", f"De URL {url} gaf geen JSON.")
+    if use_cache:
+        cache.set(cache_key, data, settings.REMOTE_CACHE_SECONDS)
+    return data
+
+
+def validate_remote_shape(data: Any, required: tuple[str, ...]) -> None:
+    """Check that a fetched object has the required properties of the expected resource."""
+    if not isinstance(data, dict) or any(name not in data for name in required):
+        raise RemoteFetchError("invalid-resource", "De opgehaalde resource heeft niet de verwachte vorm.")

@@ -1,0 +1,249 @@
+"""Settings for the ZGW server.
+
+Every setting that differs between deployments comes from an environment variable with a safe default; the
+README's configuration table lists them all. The defaults give the zero-setup quickstart: a SQLite file under
+``var/``, notifications delivered in-process, no broker needed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+
+def env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+SRC_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = SRC_DIR.parent
+VAR_DIR = Path(env("ZGW_VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = env("SECRET_KEY", "insecure-development-key-change-me-in-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver,[::1]")
+# Public base URL used to build absolute resource URLs (e.g. https://zgw.example.nl). Empty: follow the host
+# of the incoming request (honouring X-Forwarded-Host/Proto when USE_X_FORWARDED_HOST is set).
+ZGW_BASE_URL = env("ZGW_BASE_URL", "").rstrip("/")
+# Extra base URLs under which this server is also reachable: URLs on them resolve to local rows.
+ZGW_EXTRA_LOCAL_BASE_URLS = [u.rstrip("/") for u in env_list("ZGW_EXTRA_LOCAL_BASE_URLS")]
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+if env_bool("USE_X_FORWARDED_PROTO", USE_X_FORWARDED_HOST):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "zgw.common",
+    "zgw.autorisaties",
+    "zgw.catalogi",
+    "zgw.documenten",
+    "zgw.besluiten",
+    "zgw.zaken",
+    "zgw.notificaties",
+]
+
+MIDDLEWARE = [
+    "zgw.common.middleware.APIVersionMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "zgw.urls"
+WSGI_APPLICATION = "zgw.wsgi.application"
+ASGI_APPLICATION = "zgw.asgi.application"
+APPEND_SLASH = False
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SRC_DIR / "zgw" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------------------------
+# DATABASE_URL wins; otherwise DB_ENGINE/DB_NAME/DB_USER/DB_PASSWORD/DB_HOST/DB_PORT; otherwise SQLite in var/.
+_conn_max_age = env_int("DB_CONN_MAX_AGE", 60)
+if env("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=_conn_max_age)}
+elif env("DB_NAME") or env("DB_HOST"):
+    DATABASES = {
+        "default": {
+            "ENGINE": env("DB_ENGINE", "django.db.backends.postgresql"),
+            "NAME": env("DB_NAME", "zgw"),
+            "USER": env("DB_USER", "zgw"),
+            "PASSWORD": env("DB_PASSWORD", ""),
+            "HOST": env("DB_HOST", "localhost"),
+            "PORT": env("DB_PORT", "5432"),
+            "CONN_MAX_AGE": _conn_max_age,
+        }
+    }
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(VAR_DIR / "zgw.sqlite3"),
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+        }
+    }
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = env("DB_TEST_NAME", "") or None
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------------------------------
+# A shared cache (Redis) is needed as soon as more than one process serves requests: the autorisatie cache is
+# invalidated through it.
+if env("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL"),
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "zgw"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "zgw"}}
+
+# --- I18n -----------------------------------------------------------------------------------------------------
+LANGUAGE_CODE = "nl"
+TIME_ZONE = env("TIME_ZONE", "Europe/Amsterdam")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env("STATIC_ROOT", str(VAR_DIR / "static"))
+MEDIA_ROOT = env("MEDIA_ROOT", str(VAR_DIR / "media"))
+MEDIA_URL = "/media/"
+
+# --- Logging --------------------------------------------------------------------------------------------------
+LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+# --- Django REST framework ------------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["zgw.common.auth.JWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["zgw.common.permissions.ZGWPermission"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "zgw.common.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["zgw.common.filters.ZGWFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": None,
+    "DEFAULT_SCHEMA_CLASS": "zgw.common.schema.ZGWAutoSchema",
+    "EXCEPTION_HANDLER": "zgw.common.exceptions.problem_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+    "DATETIME_FORMAT": "iso-8601",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "URL_FIELD_NAME": "url",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ZGW",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "COMPONENT_SPLIT_PATCH": True,
+    "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_COERCE_PATH_PK_SUFFIX": False,
+    "SECURITY": [{"JWT-Claims": []}],
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {"JWT-Claims": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+    },
+    "AUTHENTICATION_WHITELIST": [],
+    "DISABLE_ERRORS_AND_WARNINGS": True,
+    "DEFAULT_GENERATOR_CLASS": "zgw.common.routers.ZGWSchemaGenerator",
+}
+
+# --- JWT-ZGW --------------------------------------------------------------------------------------------------
+# Leeway in seconds for the iat/nbf/exp checks, and the maximum age of a token judged by its iat (0 = no limit).
+JWT_LEEWAY = env_int("JWT_LEEWAY", 5)
+JWT_MAX_AGE = env_int("JWT_MAX_AGE", 0)
+
+# --- Autorisaties cache ---------------------------------------------------------------------------------------
+AUTORISATIES_CACHE_SECONDS = env_int("AUTORISATIES_CACHE_SECONDS", 300)
+
+# --- Remote references ----------------------------------------------------------------------------------------
+REMOTE_FETCH_TIMEOUT = float(env("REMOTE_FETCH_TIMEOUT", "10"))
+REMOTE_CACHE_SECONDS = env_int("REMOTE_CACHE_SECONDS", 300)
+
+# --- Notifications & Celery -----------------------------------------------------------------------------------
+# "inprocess": deliver after commit in the web process (quickstart); "celery": a Celery worker delivers.
+NOTIFICATIONS_DELIVERY = env("NOTIFICATIONS_DELIVERY", "inprocess")
+NOTIFICATIONS_DISABLED = env_bool("NOTIFICATIONS_DISABLED", False)
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", "") or None
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# --- Selectielijst / Referentielijsten ------------------------------------------------------------------------
+REFERENTIELIJSTEN_API_ROOT = env(
+    "REFERENTIELIJSTEN_API_ROOT", "https://referentielijsten-api.vng.cloud/api/v1/"
+)
+
+# --- API versions served --------------------------------------------------------------------------------------
+ZGW_API_VERSIONS = {
+    "zaken": "1.5.1",
+    "documenten": "1.4.2",
+    "catalogi": "1.3.1",
+    "besluiten": "1.0.2",
+    "autorisaties": "1.0.0",
+    "notificaties": "1.0.0",
+    "referentielijsten": "1.0.0",
+}
