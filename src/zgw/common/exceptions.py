@@ -145,6 +145,9 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
     body = problem_body(
         request, status_code=status_code, code=str(code), title=title, detail=detail_text,
         exc_name=type(exc).__name__,
+        # every 400 is a ValidatieFout, which requires invalidParams (e.g. a body that is no valid JSON)
+        invalid_params=[{"name": "nonFieldErrors", "code": str(code), "reason": detail_text}]
+        if status_code == 400 else None,
     )
     return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE, headers=headers)
 

@@ -12,15 +12,24 @@ from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 from rest_framework import exceptions
 
-from .references import match_local
+from .references import is_valid_url, match_local
 
 ALWAYS_ALLOWED = {"page", "pageSize", "format"}
+
+
+class LenientURLFormField(forms.CharField):
+    """A URL query parameter: absolute http(s), host names without a TLD allowed."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not is_valid_url(value):
+            raise forms.ValidationError("Voer een geldige URL in.", code="invalid")
 
 
 class URLReferenceFilter(filters.CharFilter):
     """Filter on a reference by URL: local URLs match the FK's uuid, other URLs the remote URL column."""
 
-    field_class = forms.URLField
+    field_class = LenientURLFormField
 
     def __init__(self, *args, remote_field: str | None = None, **kwargs):
         self.remote_field = remote_field

@@ -43,6 +43,18 @@ def registered_model(api: str, collection: str) -> type[models.Model] | None:
     return _registry.get((api, collection))
 
 
+def is_valid_url(url: str) -> bool:
+    """An absolute http(s) URL with a host and no white space (internal host names without a TLD are fine)."""
+    if not isinstance(url, str) or not url or any(ch.isspace() for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 # --- Base URLs --------------------------------------------------------------------------------------------------
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.validators import URLValidator
+from django.core.validators import URLValidator as _DjangoURLValidator
 from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from .exceptions import camelize
 from .references import (
+    is_valid_url,
     RemoteFetchError,
     fetch_json,
     match_local,
@@ -19,6 +20,21 @@ from .references import (
     resource_url,
     validate_remote_shape,
 )
+
+
+class URLField(serializers.URLField):
+    """An absolute http(s) URL. Unlike Django's validator it accepts internal host names without a TLD
+    (``http://openzaak:8000/...``), which ZGW deployments use between containers."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, _DjangoURLValidator)]
+        self.validators.append(_validate_url)
+
+
+def _validate_url(value: str) -> None:
+    if not is_valid_url(value):
+        raise serializers.ValidationError("Voer een geldige URL in.", code="invalid")
 
 
 class CamelModelSerializer(serializers.ModelSerializer):
@@ -75,7 +91,6 @@ class Reference:
         return f"Reference({self.url!r}, local={self.is_local})"
 
 
-_url_validator = URLValidator(schemes=["http", "https"])
 
 
 def resolve_reference(
@@ -93,9 +108,7 @@ def resolve_reference(
     Local URLs must name a row of ``model`` (``does_not_exist``), in the collection ``collection`` (``bad-url``
     otherwise). Remote URLs are fetched and must be JSON with ``remote_required`` properties.
     """
-    try:
-        _url_validator(url)
-    except Exception:
+    if not is_valid_url(url):
         raise serializers.ValidationError("Voer een geldige URL in.", code="bad-url")
     match = match_local(url, request)
     if match is not None:

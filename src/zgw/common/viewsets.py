@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from django.db import transaction
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.response import Response
 
@@ -30,6 +31,16 @@ class ZGWGenericViewSet(viewsets.GenericViewSet):
     component: str = ""
     required_scopes: dict = {}
     etag_enabled: bool = False
+
+    def dispatch(self, request, *args, **kwargs):
+        """One transaction per write request; an error answer rolls everything back (nothing half-written)."""
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return super().dispatch(request, *args, **kwargs)
+        with transaction.atomic():
+            response = super().dispatch(request, *args, **kwargs)
+            if response.status_code >= 400:
+                transaction.set_rollback(True)
+        return response
 
     def initial(self, request, *args, **kwargs):
         method = request.method.lower()

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from zgw.common.constants import ComponentTypes, VertrouwelijkheidsAanduiding
 from zgw.common.references import match_local
-from zgw.common.serializers import SelfURLField
+from zgw.common.serializers import SelfURLField, URLField
 
 from ..models import Applicatie, Autorisatie
 from ..services import AutorisatieData
@@ -19,7 +19,7 @@ TYPE_COLLECTIONS = {
 }
 
 
-class TypeURLField(serializers.URLField):
+class TypeURLField(URLField):
     """A type URL: when it points at this server it must name an existing type of the right kind."""
 
     def __init__(self, type_name: str, **kwargs):

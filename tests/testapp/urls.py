@@ -1,0 +1,7 @@
+from zgw.common.routers import ZGWRouter
+
+from .views import ThingViewSet
+
+router = ZGWRouter()
+router.register("things", ThingViewSet, basename="thing")
+urlpatterns = router.urls
