@@ -32,7 +32,9 @@ def _clear_cache():
 
 def _client_for(client_id: str, secret: str) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret, user_id='tester', user_representation='Test Gebruiker')}")
+    client.credentials(
+        HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret, user_id='tester', user_representation='Test Gebruiker')}"
+    )
     client.client_id = client_id
     return client
 
@@ -41,12 +43,21 @@ def _client_for(client_id: str, secret: str) -> APIClient:
 def make_api_client(db):
     """``make_api_client(autorisaties=[AutorisatieData(...)])`` or ``make_api_client(heeft_alle=True)``."""
 
-    def factory(*, heeft_alle: bool = False, autorisaties: list[AutorisatieData] | None = None,
-                client_id: str | None = None, label: str = "Testapplicatie") -> APIClient:
+    def factory(
+        *,
+        heeft_alle: bool = False,
+        autorisaties: list[AutorisatieData] | None = None,
+        client_id: str | None = None,
+        label: str = "Testapplicatie",
+    ) -> APIClient:
         client_id = client_id or f"test-{uuid.uuid4().hex[:12]}"
         secret = "test-secret-" + uuid.uuid4().hex
         ac_services.ensure_client(
-            client_id, secret, label=label, heeft_alle_autorisaties=heeft_alle, autorisaties=autorisaties or []
+            client_id,
+            secret,
+            label=label,
+            heeft_alle_autorisaties=heeft_alle,
+            autorisaties=autorisaties or [],
         )
         return _client_for(client_id, secret)
 

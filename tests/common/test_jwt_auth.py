@@ -66,7 +66,9 @@ def test_unknown_client_id_is_401(registered):
 
 
 def test_wrong_signature_is_401(registered):
-    _assert_problem(_get(make_token("client-a", "another-secret-of-sufficient-length!!")), 401, "invalid-jwt-signature")
+    _assert_problem(
+        _get(make_token("client-a", "another-secret-of-sufficient-length!!")), 401, "invalid-jwt-signature"
+    )
 
 
 def test_missing_iat_is_401(registered):
@@ -88,14 +90,18 @@ def test_client_id_falls_back_to_iss(registered):
 
 def test_expired_exp_claim_is_401(registered):
     token = jwt.encode(
-        {"client_id": "client-a", "iat": int(time.time()) - 100, "exp": int(time.time()) - 50}, SECRET, "HS256"
+        {"client_id": "client-a", "iat": int(time.time()) - 100, "exp": int(time.time()) - 50},
+        SECRET,
+        "HS256",
     )
     _assert_problem(_get(token), 401, "jwt-expiredsignatureerror")
 
 
 def test_iat_in_the_future_beyond_leeway_is_401(registered, settings):
     settings.JWT_LEEWAY = 5
-    _assert_problem(_get(make_token("client-a", SECRET, iat=int(time.time()) + 3600)), 401, "jwt-immaturesignatureerror")
+    _assert_problem(
+        _get(make_token("client-a", SECRET, iat=int(time.time()) + 3600)), 401, "jwt-immaturesignatureerror"
+    )
 
 
 def test_iat_in_the_future_within_leeway_is_accepted(registered, settings):

@@ -23,15 +23,27 @@ def things(types):
     rows = []
     for thingtype in (a, b):
         for level in ("openbaar", "intern", "geheim"):
-            rows.append(Thing.objects.create(naam=f"{thingtype.omschrijving}-{level}", thingtype=thingtype,
-                                             vertrouwelijkheidaanduiding=level))
+            rows.append(
+                Thing.objects.create(
+                    naam=f"{thingtype.omschrijving}-{level}",
+                    thingtype=thingtype,
+                    vertrouwelijkheidaanduiding=level,
+                )
+            )
     return rows
 
 
 def scoped(make_api_client, thingtype, level, scopes=("zaken.lezen",)):
-    return make_api_client(autorisaties=[AutorisatieData(
-        component="zrc", scopes=list(scopes), zaaktype=type_url(thingtype), max_vertrouwelijkheidaanduiding=level,
-    )])
+    return make_api_client(
+        autorisaties=[
+            AutorisatieData(
+                component="zrc",
+                scopes=list(scopes),
+                zaaktype=type_url(thingtype),
+                max_vertrouwelijkheidaanduiding=level,
+            )
+        ]
+    )
 
 
 def names(response):
@@ -47,31 +59,54 @@ def test_list_is_filtered_to_type_and_level(make_api_client, types, things):
 
 
 def test_list_filter_unions_several_autorisaties(make_api_client, types, things):
-    client = make_api_client(autorisaties=[
-        AutorisatieData(component="zrc", scopes=["zaken.lezen"], zaaktype=type_url(types[0]),
-                        max_vertrouwelijkheidaanduiding="openbaar"),
-        AutorisatieData(component="zrc", scopes=["zaken.lezen"], zaaktype=type_url(types[1]),
-                        max_vertrouwelijkheidaanduiding="zeer_geheim"),
-    ])
+    client = make_api_client(
+        autorisaties=[
+            AutorisatieData(
+                component="zrc",
+                scopes=["zaken.lezen"],
+                zaaktype=type_url(types[0]),
+                max_vertrouwelijkheidaanduiding="openbaar",
+            ),
+            AutorisatieData(
+                component="zrc",
+                scopes=["zaken.lezen"],
+                zaaktype=type_url(types[1]),
+                max_vertrouwelijkheidaanduiding="zeer_geheim",
+            ),
+        ]
+    )
     assert names(client.get(THINGS)) == ["A-openbaar", "B-geheim", "B-intern", "B-openbaar"]
 
 
 def test_list_ignores_autorisaties_without_the_scope(make_api_client, types, things):
-    client = make_api_client(autorisaties=[
-        AutorisatieData(component="zrc", scopes=["zaken.lezen"], zaaktype=type_url(types[0]),
-                        max_vertrouwelijkheidaanduiding="openbaar"),
-        AutorisatieData(component="zrc", scopes=["zaken.aanmaken"], zaaktype=type_url(types[1]),
-                        max_vertrouwelijkheidaanduiding="zeer_geheim"),
-    ])
+    client = make_api_client(
+        autorisaties=[
+            AutorisatieData(
+                component="zrc",
+                scopes=["zaken.lezen"],
+                zaaktype=type_url(types[0]),
+                max_vertrouwelijkheidaanduiding="openbaar",
+            ),
+            AutorisatieData(
+                component="zrc",
+                scopes=["zaken.aanmaken"],
+                zaaktype=type_url(types[1]),
+                max_vertrouwelijkheidaanduiding="zeer_geheim",
+            ),
+        ]
+    )
     assert names(client.get(THINGS)) == ["A-openbaar"]
 
 
-def test_list_filter_happens_in_sql_with_constant_queries(make_api_client, types, things,
-                                                          django_assert_num_queries):
+def test_list_filter_happens_in_sql_with_constant_queries(
+    make_api_client, types, things, django_assert_num_queries
+):
     client = scoped(make_api_client, types[0], "zeer_geheim")
     client.get(THINGS)  # warm the autorisatie cache
     for index in range(20):
-        Thing.objects.create(naam=f"extra-{index}", thingtype=types[0], vertrouwelijkheidaanduiding="openbaar")
+        Thing.objects.create(
+            naam=f"extra-{index}", thingtype=types[0], vertrouwelijkheidaanduiding="openbaar"
+        )
     # one COUNT and one SELECT: the filter is part of the query, not applied in Python afterwards
     with django_assert_num_queries(2) as captured:
         response = client.get(THINGS)
@@ -108,13 +143,17 @@ def test_detail_of_forbidden_object_is_403(make_api_client, types, things):
 
 def test_create_is_checked_against_the_request_body(make_api_client, types):
     client = scoped(make_api_client, types[0], "intern", scopes=("zaken.aanmaken",))
-    ok = client.post(THINGS, {"naam": "x", "thingtype": type_url(types[0]), "vertrouwelijkheidaanduiding": "intern"})
+    ok = client.post(
+        THINGS, {"naam": "x", "thingtype": type_url(types[0]), "vertrouwelijkheidaanduiding": "intern"}
+    )
     assert ok.status_code == 201, ok.content
-    too_secret = client.post(THINGS, {"naam": "x", "thingtype": type_url(types[0]),
-                                      "vertrouwelijkheidaanduiding": "geheim"})
+    too_secret = client.post(
+        THINGS, {"naam": "x", "thingtype": type_url(types[0]), "vertrouwelijkheidaanduiding": "geheim"}
+    )
     assert too_secret.status_code == 403
-    wrong_type = client.post(THINGS, {"naam": "x", "thingtype": type_url(types[1]),
-                                      "vertrouwelijkheidaanduiding": "openbaar"})
+    wrong_type = client.post(
+        THINGS, {"naam": "x", "thingtype": type_url(types[1]), "vertrouwelijkheidaanduiding": "openbaar"}
+    )
     assert wrong_type.status_code == 403
 
 
@@ -125,7 +164,18 @@ def test_autorisatie_change_invalidates_the_cache(make_api_client, types, things
     client = scoped(make_api_client, types[0], "openbaar")
     assert names(client.get(THINGS)) == ["A-openbaar"]
     applicatie = Applicatie.objects.get(client_identifiers__client_id=client.client_id)
-    update_applicatie(applicatie, {"autorisaties": [AutorisatieData(
-        component="zrc", scopes=["zaken.lezen"], zaaktype=type_url(types[1]), max_vertrouwelijkheidaanduiding="intern",
-    )]}, partial=True)
+    update_applicatie(
+        applicatie,
+        {
+            "autorisaties": [
+                AutorisatieData(
+                    component="zrc",
+                    scopes=["zaken.lezen"],
+                    zaaktype=type_url(types[1]),
+                    max_vertrouwelijkheidaanduiding="intern",
+                )
+            ]
+        },
+        partial=True,
+    )
     assert names(client.get(THINGS)) == ["B-intern", "B-openbaar"]

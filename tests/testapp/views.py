@@ -14,7 +14,9 @@ from .models import Thing, ThingType
 
 class ThingSerializer(CamelModelSerializer):
     url = SelfURLField("testapi", "things")
-    thingtype = URLReferenceField(model=ThingType, collection=("testapi", "thingtypes"), url_field="thingtype_url")
+    thingtype = URLReferenceField(
+        model=ThingType, collection=("testapi", "thingtypes"), url_field="thingtype_url"
+    )
 
     class Meta:
         model = Thing
@@ -45,8 +47,12 @@ class ThingViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
         qs = Thing.objects.select_related("thingtype")
         if self.action == "list":
             condition = authorised_filter(
-                self.request.auth, "zrc", required_scope(self), local_type_field="thingtype",
-                remote_type_field="thingtype_url", vertrouwelijkheid_field="vertrouwelijkheidaanduiding",
+                self.request.auth,
+                "zrc",
+                required_scope(self),
+                local_type_field="thingtype",
+                remote_type_field="thingtype_url",
+                vertrouwelijkheid_field="vertrouwelijkheidaanduiding",
                 request=self.request,
             )
             if condition is not None:
@@ -66,11 +72,14 @@ class ThingViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         ref = data["thingtype"]
-        if not is_allowed_for(request.auth, "zrc", required_scope(self), ref.url,
-                              data["vertrouwelijkheidaanduiding"], request):
+        if not is_allowed_for(
+            request.auth, "zrc", required_scope(self), ref.url, data["vertrouwelijkheidaanduiding"], request
+        ):
             raise exceptions.PermissionDenied()
         thing = Thing.objects.create(
-            naam=data["naam"], thingtype=ref.obj, thingtype_url="" if ref.obj else ref.url,
+            naam=data["naam"],
+            thingtype=ref.obj,
+            thingtype_url="" if ref.obj else ref.url,
             vertrouwelijkheidaanduiding=data["vertrouwelijkheidaanduiding"],
         )
         url = object_url(request, thing)

@@ -14,19 +14,29 @@ from .constants import ComponentTypes
 from .models import AuditTrail
 from .viewsets import ZGWGenericViewSet
 
-BRON_CHOICES = [*ComponentTypes.choices, ("cmc", "Contactmomenten API"), ("kc", "Klanten API"),
-                ("vrc", "Verzoeken API")]
+BRON_CHOICES = [
+    *ComponentTypes.choices,
+    ("cmc", "Contactmomenten API"),
+    ("kc", "Klanten API"),
+    ("vrc", "Verzoeken API"),
+]
 
 
 @extend_schema_field(
     {
         "type": "object",
         "properties": {
-            "oud": {"type": "object", "additionalProperties": {},
-                    "description": "Volledige JSON body van het object zoals dat bestond voordat de actie heeft "
-                    "plaatsgevonden."},
-            "nieuw": {"type": "object", "additionalProperties": {},
-                      "description": "Volledige JSON body van het object na de actie."},
+            "oud": {
+                "type": "object",
+                "additionalProperties": {},
+                "description": "Volledige JSON body van het object zoals dat bestond voordat de actie heeft "
+                "plaatsgevonden.",
+            },
+            "nieuw": {
+                "type": "object",
+                "additionalProperties": {},
+                "description": "Volledige JSON body van het object na de actie.",
+            },
         },
     }
 )
@@ -60,9 +70,22 @@ class AuditTrailSerializer(serializers.ModelSerializer):
     class Meta:
         model = AuditTrail
         fields = (
-            "uuid", "bron", "applicatieId", "applicatieWeergave", "gebruikersId", "gebruikersWeergave", "actie",
-            "actieWeergave", "resultaat", "hoofdObject", "resource", "resourceUrl", "toelichting",
-            "resourceWeergave", "aanmaakdatum", "wijzigingen",
+            "uuid",
+            "bron",
+            "applicatieId",
+            "applicatieWeergave",
+            "gebruikersId",
+            "gebruikersWeergave",
+            "actie",
+            "actieWeergave",
+            "resultaat",
+            "hoofdObject",
+            "resource",
+            "resourceUrl",
+            "toelichting",
+            "resourceWeergave",
+            "aanmaakdatum",
+            "wijzigingen",
         )
         extra_kwargs = {"uuid": {"read_only": False, "required": False}}
 

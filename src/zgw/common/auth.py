@@ -30,7 +30,9 @@ class Grant:
     def allows_level(self, level: str) -> bool:
         if not self.max_vertrouwelijkheid:
             return True
-        return VERTROUWELIJKHEID_ORDER.get(level, 99) <= VERTROUWELIJKHEID_ORDER.get(self.max_vertrouwelijkheid, -1)
+        return VERTROUWELIJKHEID_ORDER.get(level, 99) <= VERTROUWELIJKHEID_ORDER.get(
+            self.max_vertrouwelijkheid, -1
+        )
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,9 @@ class JWTAuthentication(authentication.BaseAuthentication):
         return 'Bearer realm="api"'
 
 
-def make_token(client_id: str, secret: str, *, user_id: str = "", user_representation: str = "",
-               iat: int | None = None) -> str:
+def make_token(
+    client_id: str, secret: str, *, user_id: str = "", user_representation: str = "", iat: int | None = None
+) -> str:
     """Build a JWT-ZGW token (used by ``zgw_token``, the quickstart and tests)."""
     payload = {
         "iss": client_id,

@@ -87,7 +87,13 @@ def error_type_url(request, exc_name: str) -> str:
 
 
 def problem_body(
-    request, *, status_code: int, code: str, title: str, detail: str, exc_name: str,
+    request,
+    *,
+    status_code: int,
+    code: str,
+    title: str,
+    detail: str,
+    exc_name: str,
     invalid_params: list | None = None,
 ) -> dict:
     body = {
@@ -114,8 +120,12 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
     if not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled error in API view", exc_info=exc)
         body = problem_body(
-            request, status_code=500, code="error", title=TITLES[500],
-            detail="Er is een interne fout opgetreden.", exc_name="APIException",
+            request,
+            status_code=500,
+            code="error",
+            title=TITLES[500],
+            detail="Er is een interne fout opgetreden.",
+            exc_name="APIException",
         )
         return Response(body, status=500, content_type=PROBLEM_CONTENT_TYPE)
 
@@ -128,8 +138,13 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, exceptions.ValidationError):
         invalid = flatten_errors(exc.detail)
         body = problem_body(
-            request, status_code=400, code="invalid", title=TITLES[400],
-            detail="De invoer is ongeldig.", exc_name="ValidationError", invalid_params=invalid,
+            request,
+            status_code=400,
+            code="invalid",
+            title=TITLES[400],
+            detail="De invoer is ongeldig.",
+            exc_name="ValidationError",
+            invalid_params=invalid,
         )
         return Response(body, status=400, content_type=PROBLEM_CONTENT_TYPE, headers=headers)
 
@@ -143,18 +158,28 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
     status_code = exc.status_code
     title = TITLES.get(status_code, str(exc.default_detail))
     body = problem_body(
-        request, status_code=status_code, code=str(code), title=title, detail=detail_text,
+        request,
+        status_code=status_code,
+        code=str(code),
+        title=title,
+        detail=detail_text,
         exc_name=type(exc).__name__,
         # every 400 is a ValidatieFout, which requires invalidParams (e.g. a body that is no valid JSON)
         invalid_params=[{"name": "nonFieldErrors", "code": str(code), "reason": detail_text}]
-        if status_code == 400 else None,
+        if status_code == 400
+        else None,
     )
     return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE, headers=headers)
 
 
 def _plain_problem(request, status_code: int, code: str, exc_name: str, detail: str) -> JsonResponse:
     body = problem_body(
-        request, status_code=status_code, code=code, title=TITLES[status_code], detail=detail, exc_name=exc_name
+        request,
+        status_code=status_code,
+        code=code,
+        title=TITLES[status_code],
+        detail=detail,
+        exc_name=exc_name,
     )
     return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 

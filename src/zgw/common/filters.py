@@ -91,9 +91,13 @@ class ZGWFilterBackend(filters.DjangoFilterBackend):
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
             raise exceptions.ValidationError(
-                {"nonFieldErrors": [exceptions.ErrorDetail(
-                    f"Onbekende query parameters: {', '.join(unknown)}", code="unknown-parameters"
-                )]}
+                {
+                    "nonFieldErrors": [
+                        exceptions.ErrorDetail(
+                            f"Onbekende query parameters: {', '.join(unknown)}", code="unknown-parameters"
+                        )
+                    ]
+                }
             )
         if filterset_class is None:
             return queryset
@@ -101,6 +105,8 @@ class ZGWFilterBackend(filters.DjangoFilterBackend):
         if not filterset.is_valid():
             errors = {}
             for name, messages in filterset.errors.get_json_data().items():
-                errors[name] = [exceptions.ErrorDetail(m["message"], code=m["code"] or "invalid") for m in messages]
+                errors[name] = [
+                    exceptions.ErrorDetail(m["message"], code=m["code"] or "invalid") for m in messages
+                ]
             raise exceptions.ValidationError(errors)
         return filterset.qs

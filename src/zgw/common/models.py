@@ -17,7 +17,9 @@ class Service(models.Model):
         api_key = "api_key", "API-key header"
 
     label = models.CharField(max_length=100)
-    api_root = models.URLField(max_length=255, unique=True, help_text="Basis-URL, bv. https://zrc.example.nl/api/v1/")
+    api_root = models.URLField(
+        max_length=255, unique=True, help_text="Basis-URL, bv. https://zrc.example.nl/api/v1/"
+    )
     auth_type = models.CharField(max_length=10, choices=AuthType.choices, default=AuthType.zgw)
     client_id = models.CharField(max_length=255, blank=True)
     secret = models.CharField(max_length=255, blank=True)

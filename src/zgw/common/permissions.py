@@ -103,7 +103,11 @@ def matching_grants(client: ClientAuth, component: str, scope: ScopeExpr | None)
 
 
 def is_allowed_for(
-    client: ClientAuth | None, component: str, scope: ScopeExpr | None, type_url: str, vertrouwelijkheid: str = "",
+    client: ClientAuth | None,
+    component: str,
+    scope: ScopeExpr | None,
+    type_url: str,
+    vertrouwelijkheid: str = "",
     request=None,
 ) -> bool:
     """May ``client`` do ``scope`` on an object of type ``type_url`` at level ``vertrouwelijkheid``?"""

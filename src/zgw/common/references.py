@@ -25,9 +25,7 @@ from django.db import models
 logger = logging.getLogger(__name__)
 
 UUID_RE = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
-_LOCAL_PATH = re.compile(
-    rf"^/(?P<api>[a-z]+)/api/v1/(?P<collection>[a-z_]+)/(?P<uuid>{UUID_RE})/?$"
-)
+_LOCAL_PATH = re.compile(rf"^/(?P<api>[a-z]+)/api/v1/(?P<collection>[a-z_]+)/(?P<uuid>{UUID_RE})/?$")
 
 _registry: dict[tuple[str, str], type[models.Model]] = {}
 _reverse_registry: dict[type[models.Model], tuple[str, str]] = {}
@@ -104,7 +102,7 @@ def local_path(url: str, request=None) -> str | None:
     lowered = url.lower()
     for base in _local_bases(request):
         if lowered.startswith(base + "/"):
-            return url[len(base):]
+            return url[len(base) :]
     host = parts.hostname or ""
     allowed = [h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")]
     hostport = parts.netloc.lower()

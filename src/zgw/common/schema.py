@@ -17,7 +17,10 @@ FOUT = {
     "type": "object",
     "required": ["code", "title", "status", "detail", "instance"],
     "properties": {
-        "type": {"type": "string", "description": "URI referentie naar het type fout, bedoeld voor developers"},
+        "type": {
+            "type": "string",
+            "description": "URI referentie naar het type fout, bedoeld voor developers",
+        },
         "code": {"type": "string", "description": "Systeemcode die het type fout aangeeft"},
         "title": {"type": "string", "description": "Generieke titel voor het type fout"},
         "status": {"type": "integer", "description": "De HTTP status code"},
@@ -51,7 +54,10 @@ API_VERSION_HEADER = {
     "schema": {"type": "string"},
     "description": "Geeft een specifieke API-versie aan in de context van een specifieke aanroep. Voorbeeld: 1.2.1.",
 }
-LOCATION_HEADER = {"schema": {"type": "string", "format": "uri"}, "description": "URL waar de resource leeft."}
+LOCATION_HEADER = {
+    "schema": {"type": "string", "format": "uri"},
+    "description": "URL waar de resource leeft.",
+}
 ETAG_HEADER = {
     "schema": {"type": "string"},
     "description": "De ETag berekend op de response body JSON. Indien twee resources exact dezelfde ETag hebben, "
@@ -92,8 +98,12 @@ class ZGWAutoSchema(AutoSchema):
         headers["API-version"] = API_VERSION_HEADER
         if str(status_code) == "201":
             headers["Location"] = LOCATION_HEADER
-        if str(status_code) == "200" and getattr(self.view, "etag_enabled", False) and self._is_detail() and \
-                self.method in ("GET", "HEAD"):
+        if (
+            str(status_code) == "200"
+            and getattr(self.view, "etag_enabled", False)
+            and self._is_detail()
+            and self.method in ("GET", "HEAD")
+        ):
             headers["ETag"] = ETAG_HEADER
         return response
 

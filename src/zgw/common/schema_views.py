@@ -21,8 +21,12 @@ def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, d
             "zgw.common.schema._postprocess_errors",
         ],
     }
-    schema_view = SpectacularAPIView.as_view(urlconf=schema_urlconf, custom_settings=settings, api_version=version)
-    yaml_view = SpectacularAPIView.as_view(urlconf=schema_urlconf, custom_settings=settings, api_version=version)
+    schema_view = SpectacularAPIView.as_view(
+        urlconf=schema_urlconf, custom_settings=settings, api_version=version
+    )
+    yaml_view = SpectacularAPIView.as_view(
+        urlconf=schema_urlconf, custom_settings=settings, api_version=version
+    )
     name = f"{api}-schema"
     return [
         path("schema/openapi.yaml", yaml_view, name=name),

@@ -12,9 +12,9 @@ from rest_framework import serializers
 
 from .exceptions import camelize
 from .references import (
-    is_valid_url,
     RemoteFetchError,
     fetch_json,
+    is_valid_url,
     match_local,
     object_url,
     resource_url,
@@ -56,8 +56,14 @@ class CamelModelSerializer(serializers.ModelSerializer):
 
 
 @extend_schema_field(
-    {"type": "string", "format": "uri", "readOnly": True, "maxLength": 1000, "minLength": 1,
-     "description": "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object."}
+    {
+        "type": "string",
+        "format": "uri",
+        "readOnly": True,
+        "maxLength": 1000,
+        "minLength": 1,
+        "description": "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
+    }
 )
 class SelfURLField(serializers.Field):
     """The read-only ``url`` of a resource: ``<base>/<api>/api/v1/<collection>/<uuid>``."""
@@ -89,8 +95,6 @@ class Reference:
 
     def __repr__(self) -> str:
         return f"Reference({self.url!r}, local={self.is_local})"
-
-
 
 
 def resolve_reference(

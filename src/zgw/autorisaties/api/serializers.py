@@ -34,7 +34,9 @@ class TypeURLField(URLField):
         if match is None:
             return url
         if (match.api, match.collection) != TYPE_COLLECTIONS[self.type_name]:
-            raise serializers.ValidationError("De URL wijst niet naar een " + self.type_name + ".", code="bad-url")
+            raise serializers.ValidationError(
+                "De URL wijst niet naar een " + self.type_name + ".", code="bad-url"
+            )
         if match.model is not None and not match.model._default_manager.filter(uuid=match.uuid).exists():
             raise serializers.ValidationError("Het object bestaat niet.", code="does_not_exist")
         return url
@@ -58,7 +60,9 @@ class AutorisatieBaseSerializer(serializers.Serializer):
 
 
 class ZrcAutorisatieSerializer(AutorisatieBaseSerializer):
-    zaaktype = TypeURLField("zaaktype", help_text="URL naar het zaaktype waarop de autorisatie van toepassing is.")
+    zaaktype = TypeURLField(
+        "zaaktype", help_text="URL naar het zaaktype waarop de autorisatie van toepassing is."
+    )
     maxVertrouwelijkheidaanduiding = serializers.ChoiceField(
         source="max_vertrouwelijkheidaanduiding",
         choices=VertrouwelijkheidsAanduiding.choices,
@@ -81,8 +85,9 @@ class DrcAutorisatieSerializer(AutorisatieBaseSerializer):
 
 
 class BrcAutorisatieSerializer(AutorisatieBaseSerializer):
-    besluittype = TypeURLField("besluittype", help_text="URL naar het besluittype waarop de autorisatie van "
-                               "toepassing is.")
+    besluittype = TypeURLField(
+        "besluittype", help_text="URL naar het besluittype waarop de autorisatie van toepassing is."
+    )
 
 
 class AcAutorisatieSerializer(AutorisatieBaseSerializer):
@@ -128,7 +133,9 @@ class AutorisatieListField(serializers.Field):
         errors: list[dict] = []
         for item in data:
             if not isinstance(item, dict):
-                errors.append({"nonFieldErrors": [serializers.ErrorDetail("Verwachtte een object.", "invalid")]})
+                errors.append(
+                    {"nonFieldErrors": [serializers.ErrorDetail("Verwachtte een object.", "invalid")]}
+                )
                 continue
             component = item.get("component")
             serializer_class = VARIANTS.get(component, AutorisatieBaseSerializer)
@@ -162,7 +169,9 @@ class ApplicatieSerializer(serializers.ModelSerializer):
         "applicatie-object voorkomen.",
     )
     label = serializers.CharField(
-        max_length=100, min_length=1, help_text="Een leesbare representatie van de applicatie, voor eindgebruikers."
+        max_length=100,
+        min_length=1,
+        help_text="Een leesbare representatie van de applicatie, voor eindgebruikers.",
     )
     heeftAlleAutorisaties = serializers.BooleanField(
         source="heeft_alle_autorisaties",

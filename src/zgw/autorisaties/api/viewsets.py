@@ -98,7 +98,9 @@ class ApplicatieViewSet(ZGWGenericViewSet):
         summary="Vraag een applicatie op, op basis van clientId",
         parameters=[
             OpenApiParameter(
-                "clientId", str, required=True,
+                "clientId",
+                str,
+                required=True,
                 description="Geef het client ID op waarvoor je de applicatie wil opvragen.",
             )
         ],

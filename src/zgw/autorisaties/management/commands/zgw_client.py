@@ -23,7 +23,9 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="Give the applicatie heeftAlleAutorisaties.")
         parser.add_argument("--component", choices=["ac", "nrc", "zrc", "ztc", "drc", "brc"])
         parser.add_argument("--scopes", default="", help="Comma-separated scopes for --component.")
-        parser.add_argument("--type", action="append", default=[], help="Type URL (repeatable) for zrc/drc/brc.")
+        parser.add_argument(
+            "--type", action="append", default=[], help="Type URL (repeatable) for zrc/drc/brc."
+        )
         parser.add_argument("--max-vertrouwelijkheid", default="", help="maxVertrouwelijkheidaanduiding.")
 
     def handle(self, *args, **options):
@@ -36,7 +38,8 @@ class Command(BaseCommand):
             type_field = TYPE_FIELD_BY_COMPONENT.get(component)
             for type_url in options["type"] or [""]:
                 data = AutorisatieData(
-                    component=component, scopes=scopes,
+                    component=component,
+                    scopes=scopes,
                     max_vertrouwelijkheidaanduiding=options["max_vertrouwelijkheid"],
                 )
                 if type_field:
@@ -52,4 +55,6 @@ class Command(BaseCommand):
             )
         except Exception as exc:  # ValidationError from the ac rules: show it plainly
             raise CommandError(str(getattr(exc, "detail", exc)))
-        self.stdout.write(f"Client '{options['client_id']}' -> applicatie {applicatie.uuid} ({applicatie.label})")
+        self.stdout.write(
+            f"Client '{options['client_id']}' -> applicatie {applicatie.uuid} ({applicatie.label})"
+        )
