@@ -32,9 +32,8 @@ def _clear_cache():
 
 def _client_for(client_id: str, secret: str) -> APIClient:
     client = APIClient()
-    client.credentials(
-        HTTP_AUTHORIZATION=f"Bearer {make_token(client_id, secret, user_id='tester', user_representation='Test Gebruiker')}"
-    )
+    token = make_token(client_id, secret, user_id="tester", user_representation="Test Gebruiker")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
     client.client_id = client_id
     return client
 
