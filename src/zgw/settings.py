@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "zgw.common.middleware.APIVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -155,6 +156,21 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT", str(VAR_DIR / "static"))
 MEDIA_ROOT = env("MEDIA_ROOT", str(VAR_DIR / "media"))
+# Static files (admin, Swagger UI, Redoc) are served by WhiteNoise from the app directories in development and from
+# STATIC_ROOT (collectstatic, compressed and cache-busted) in production.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if env_bool("STATIC_MANIFEST", False)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", False)
+try:  # WhiteNoise warns on every request when STATIC_ROOT does not exist yet (before collectstatic)
+    Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+except OSError:  # pragma: no cover - read-only file system
+    pass
 MEDIA_URL = "/media/"
 
 # --- Logging --------------------------------------------------------------------------------------------------

@@ -21,17 +21,12 @@ def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, d
             "zgw.common.schema._postprocess_errors",
         ],
     }
-    schema_view = SpectacularAPIView.as_view(
-        urlconf=schema_urlconf, custom_settings=settings, api_version=version
-    )
-    yaml_view = SpectacularAPIView.as_view(
-        urlconf=schema_urlconf, custom_settings=settings, api_version=version
-    )
+    schema_view = SpectacularAPIView.as_view(urlconf=schema_urlconf, custom_settings=settings)
     name = f"{api}-schema"
     return [
-        path("schema/openapi.yaml", yaml_view, name=name),
+        path("schema/openapi.yaml", schema_view, name=name),
         path("schema/openapi.json", schema_view, {"format": "json"}, name=f"{name}-json"),
-        path("openapi.yaml", yaml_view, name=f"{name}-root-yaml"),
+        path("openapi.yaml", schema_view, name=f"{name}-root-yaml"),
         path("openapi.json", schema_view, {"format": "json"}, name=f"{name}-root-json"),
         path("schema/", SpectacularSwaggerView.as_view(url_name=name), name=f"{api}-swagger"),
         path("schema/redoc/", SpectacularRedocView.as_view(url_name=name), name=f"{api}-redoc"),

@@ -1,0 +1,54 @@
+"""Each API serves its own OpenAPI document and offline documentation pages."""
+
+import pytest
+import yaml
+
+APIS = {
+    "autorisaties": "1.0.0",
+    "catalogi": "1.3.1",
+    "zaken": "1.5.1",
+    "documenten": "1.4.2",
+    "besluiten": "1.0.2",
+    "notificaties": "1.0.0",
+}
+
+
+@pytest.mark.parametrize("api,version", APIS.items())
+def test_schema_is_served_per_api(anonymous_client, db, api, version):
+    response = anonymous_client.get(f"/{api}/api/v1/schema/openapi.yaml")
+    assert response.status_code == 200
+    document = yaml.safe_load(response.content)
+    assert document["info"]["version"] == version
+    assert all(path.startswith(f"/{api}/api/v1/") for path in document["paths"])
+    as_json = anonymous_client.get(f"/{api}/api/v1/schema/openapi.json")
+    assert as_json.status_code == 200 and as_json.json()["info"]["version"] == version
+    assert anonymous_client.get(f"/{api}/api/v1/openapi.yaml").status_code == 200
+
+
+def test_autorisaties_schema_documents_the_zgw_conventions(anonymous_client, db):
+    document = yaml.safe_load(anonymous_client.get("/autorisaties/api/v1/schema/openapi.yaml").content)
+    create = document["paths"]["/autorisaties/api/v1/applicaties"]["post"]
+    assert set(create["responses"]) >= {"201", "400", "401", "403", "406", "409", "410", "415", "429", "500"}
+    assert "Location" in create["responses"]["201"]["headers"]
+    assert "API-version" in create["responses"]["400"]["headers"]
+    assert create["security"] == [{"JWT-Claims": ["autorisaties.bijwerken"]}]
+    assert document["components"]["schemas"]["ValidatieFout"]["required"][-1] == "invalidParams"
+
+
+@pytest.mark.parametrize("page", ["schema/", "schema/redoc/"])
+def test_documentation_pages_work_offline(anonymous_client, db, page):
+    response = anonymous_client.get(f"/zaken/api/v1/{page}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/static/drf_spectacular_sidecar/" in html
+    assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
+
+
+def test_browsable_api_renders_html(superuser_client):
+    response = superuser_client.get("/autorisaties/api/v1/applicaties", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_error_type_pages_exist(anonymous_client, db):
+    assert anonymous_client.get("/ref/fouten/ValidationError/").status_code == 200
