@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from django.conf import settings
@@ -60,26 +61,45 @@ def build_client_auth(client_id: str, applicatie: Applicatie | None) -> ClientAu
 
 
 class ApplicatieClientProvider:
-    """Resolves client ids for the JWT authentication, cached per cache generation."""
+    """Resolves client ids for the JWT authentication.
 
-    _MISSING = "__none__"
+    Resolutions are memoised in process memory per cache *generation*; a write anywhere bumps the generation in the
+    shared cache, so every process drops its memo on its next request. A request costs one cache read (the
+    generation) instead of one per lookup.
+    """
+
+    _MISSING = object()
+
+    def __init__(self) -> None:
+        self._generation: str | None = None
+        self._since = 0.0
+        self._secrets: dict[str, str | None] = {}
+        self._clients: dict[str, ClientAuth | None] = {}
+
+    def _current(self) -> None:
+        generation = _generation()
+        now = time.monotonic()
+        # also expire after AUTORISATIES_CACHE_SECONDS, for changes made behind the application's back (raw SQL)
+        if generation != self._generation or now - self._since > settings.AUTORISATIES_CACHE_SECONDS:
+            self._generation = generation
+            self._since = now
+            self._secrets = {}
+            self._clients = {}
 
     def get_secret(self, client_id: str) -> str | None:
-        key = f"zgw:ac:{_generation()}:secret:{client_id}"
-        secret = cache.get(key)
-        if secret is None:
-            secret = (
-                ClientCredential.objects.filter(client_id=client_id).values_list("secret", flat=True).first()
-                or self._MISSING
-            )
-            cache.set(key, secret, settings.AUTORISATIES_CACHE_SECONDS)
-        return None if secret == self._MISSING else secret
+        self._current()
+        secret = self._secrets.get(client_id, self._MISSING)
+        if secret is self._MISSING:
+            secret = ClientCredential.objects.filter(client_id=client_id).values_list("secret", flat=True).first()
+            self._secrets[client_id] = secret
+        return secret or None
 
     def get_client(self, client_id: str) -> ClientAuth | None:
-        key = f"zgw:ac:{_generation()}:client:{client_id}"
-        cached = cache.get(key)
-        if cached is None:
-            resolved = build_client_auth(client_id, applicatie_for_client_id(client_id))
-            cached = resolved if resolved is not None else self._MISSING
-            cache.set(key, cached, settings.AUTORISATIES_CACHE_SECONDS)
-        return None if cached == self._MISSING else cached
+        # get_secret ran just before for this request and refreshed the generation
+        if self._generation is None:
+            self._current()
+        client = self._clients.get(client_id, self._MISSING)
+        if client is self._MISSING:
+            client = build_client_auth(client_id, applicatie_for_client_id(client_id))
+            self._clients[client_id] = client
+        return client
