@@ -2,8 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from . import health, observability, views
 
 urlpatterns = [
     path("ref/fouten/<str:name>/", views.error_type, name="error-type"),
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
+    path("metrics", observability.metrics_view, name="metrics"),
 ]

@@ -1,0 +1,97 @@
+"""Health, metrics, request ids and log hygiene."""
+
+import json
+import logging
+
+from django.core.files.storage import default_storage
+
+from zgw.common.models import OutboxMessage
+from zgw.common.observability import JSONFormatter, RedactingFilter, redact
+
+
+def test_liveness(anonymous_client):
+    response = anonymous_client.get("/health/live")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_readiness_checks_database_cache_and_storage(anonymous_client, db):
+    response = anonymous_client.get("/health/ready")
+    assert response.status_code == 200, response.content
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "storage": "ok"}
+
+
+def test_readiness_reports_a_broken_storage(anonymous_client, db, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(default_storage, "save", broken)
+    response = anonymous_client.get("/health/ready")
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"] == "error: OSError"
+
+
+def test_readiness_checks_the_broker_when_celery_delivers(anonymous_client, db, settings):
+    settings.NOTIFICATIONS_DELIVERY = "celery"
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/9"
+    from zgw.celery import app
+
+    app.conf.broker_url = settings.CELERY_BROKER_URL
+    response = anonymous_client.get("/health/ready")
+    assert response.json()["checks"]["broker"] == "ok"
+    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there
+    try:
+        response = anonymous_client.get("/health/ready")
+        assert response.status_code == 503
+        assert response.json()["checks"]["broker"].startswith("error")
+    finally:
+        app.conf.broker_url = settings.CELERY_BROKER_URL
+
+
+def test_metrics_count_requests_per_endpoint_and_outbox_backlog(superuser_client):
+    superuser_client.get("/autorisaties/api/v1/applicaties")
+    OutboxMessage.objects.create(kanaal="x", hoofd_object="http://a/b", resource="r", resource_url="http://a/b",
+                                 actie="create")
+    superuser_client.get(f"/autorisaties/api/v1/applicaties/{'0' * 8}-0000-4000-8000-{'0' * 12}")
+    body = superuser_client.get("/metrics").content.decode()
+    assert 'endpoint="autorisaties/api/v1/applicaties/{uuid}",method="GET",status="404"' in body
+    assert 'zgw_http_requests_total{endpoint="autorisaties/api/v1/applicaties",method="GET",status="200"}' in body
+    assert "zgw_http_request_duration_seconds_bucket" in body
+    pending = OutboxMessage.objects.filter(status="pending").count()
+    assert f'zgw_outbox_messages{{status="pending"}} {float(pending)}' in body
+
+
+def test_request_id_is_returned_and_can_be_given(anonymous_client, db):
+    generated = anonymous_client.get("/health/live")["X-Request-ID"]
+    assert len(generated) == 32
+    given = anonymous_client.get("/health/live", HTTP_X_REQUEST_ID="abc-123")["X-Request-ID"]
+    assert given == "abc-123"
+    unsafe = anonymous_client.get("/health/live", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"]
+    assert unsafe != "<script>"
+
+
+def test_secrets_are_masked_in_logs():
+    assert "eyJabc" not in redact("Authorization: Bearer eyJabc.def.ghi")
+    assert "hunter2" not in redact('{"secret": "hunter2"}')
+    assert "hunter2" not in redact("password=hunter2 user=x")
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "token %s", ("Bearer eyJsecret.part.sig",), None)
+    RedactingFilter().filter(record)
+    line = json.loads(JSONFormatter().format(record))
+    assert "eyJsecret" not in line["message"]
+    assert set(line) >= {"time", "level", "logger", "message", "request_id"}
+
+
+def test_log_lines_carry_the_request_id(rf, caplog):
+    from zgw.common.observability import RequestIdMiddleware
+
+    def view(request):
+        logging.getLogger("zgw.test").warning("inside the request")
+        from django.http import HttpResponse
+
+        return HttpResponse("ok")
+
+    caplog.handler.addFilter(RedactingFilter())
+    with caplog.at_level(logging.WARNING, logger="zgw.test"):
+        response = RequestIdMiddleware(view)(rf.get("/x", HTTP_X_REQUEST_ID="req-42"))
+    assert response["X-Request-ID"] == "req-42"
+    record = next(r for r in caplog.records if r.getMessage() == "inside the request")
+    assert record.request_id == "req-42"
