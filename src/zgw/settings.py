@@ -204,10 +204,10 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["zgw.common.auth.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["zgw.common.permissions.ZGWPermission"],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "zgw.common.renderers.JSONRenderer",
         "zgw.common.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["zgw.common.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["zgw.common.filters.ZGWFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": None,
     "DEFAULT_SCHEMA_CLASS": "zgw.common.schema.ZGWAutoSchema",
