@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+if env_bool("ZGW_QUERY_COUNT_HEADER", False):  # benchmarks: report SQL statements per request
+    MIDDLEWARE.insert(0, "zgw.common.observability.QueryCountMiddleware")
+
 ROOT_URLCONF = "zgw.urls"
 WSGI_APPLICATION = "zgw.wsgi.application"
 ASGI_APPLICATION = "zgw.asgi.application"

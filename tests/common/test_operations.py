@@ -95,3 +95,18 @@ def test_log_lines_carry_the_request_id(rf, caplog):
     assert response["X-Request-ID"] == "req-42"
     record = next(r for r in caplog.records if r.getMessage() == "inside the request")
     assert record.request_id == "req-42"
+
+
+def test_query_count_header(rf, db):
+    from django.db import connection
+    from django.http import HttpResponse
+
+    from zgw.common.observability import QueryCountMiddleware
+
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.execute("SELECT 2")
+        return HttpResponse("ok")
+
+    assert QueryCountMiddleware(view)(rf.get("/"))["X-DB-Queries"] == "2"

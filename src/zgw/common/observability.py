@@ -92,6 +92,33 @@ class JSONFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
+# --- query counting (benchmarks) ---------------------------------------------------------------------------------
+
+
+class QueryCountMiddleware:
+    """Adds ``X-DB-Queries`` (SQL statements run for this request) when ``ZGW_QUERY_COUNT_HEADER`` is on.
+
+    Used by ``bench/run`` to report queries per request against a real server; off by default.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.db import connection
+
+        counter = [0]
+
+        def count(execute, sql, params, many, context):
+            counter[0] += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            response = self.get_response(request)
+        response["X-DB-Queries"] = str(counter[0])
+        return response
+
+
 # --- metrics ----------------------------------------------------------------------------------------------------
 
 REQUESTS = Counter("zgw_http_requests_total", "HTTP requests", ["method", "endpoint", "status"])
