@@ -25,9 +25,13 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from zgw.common.references import forget_configured_base_url
+
     cache.clear()
+    forget_configured_base_url()
     yield
     cache.clear()
+    forget_configured_base_url()
 
 
 def _client_for(client_id: str, secret: str) -> APIClient:

@@ -300,3 +300,17 @@ def test_local_reference_of_the_wrong_kind_is_rejected(superuser_client, thingty
         400,
     )
     assert body["invalidParams"][0]["code"] == "bad-url"
+
+
+def test_base_url_from_the_site_configuration(superuser_client, thingtype):
+    from zgw.common.models import SiteConfiguration
+    from zgw.common.references import forget_configured_base_url
+
+    SiteConfiguration.objects.create(pk=1, base_url="https://zaken.gemeente.nl/")
+    forget_configured_base_url()
+    make_things(thingtype, 1)
+    body = superuser_client.get(THINGS).json()
+    assert body["results"][0]["url"].startswith("https://zaken.gemeente.nl/testapi/api/v1/things/")
+    # URLs on the configured base resolve locally
+    local = f"https://zaken.gemeente.nl/testapi/api/v1/thingtypes/{thingtype.uuid}"
+    assert superuser_client.get(THINGS, {"thingtype": local}).json()["count"] == 1

@@ -8,6 +8,26 @@ from django.db import models
 from django.utils import timezone
 
 
+class SiteConfiguration(models.Model):
+    """Deployment settings kept in the database (set by ``zgw_setup`` or the admin); one row.
+
+    ``base_url`` is the public base URL for resource URLs when the ``ZGW_BASE_URL`` environment variable is not set.
+    """
+
+    base_url = models.URLField(max_length=255, blank=True, help_text="bv. https://zgw.example.nl")
+
+    class Meta:
+        verbose_name = "siteconfiguratie"
+        verbose_name_plural = "siteconfiguratie"
+
+    def __str__(self) -> str:
+        return self.base_url or "(geen basis-URL)"
+
+    @classmethod
+    def get(cls) -> SiteConfiguration:
+        return cls.objects.get_or_create(pk=1)[0]
+
+
 class Service(models.Model):
     """A remote API this server calls (remote types, mirrored relations), with the credentials to use."""
 

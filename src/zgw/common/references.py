@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 import requests
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
+from django.db import DatabaseError, models
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +57,39 @@ def is_valid_url(url: str) -> bool:
 # --- Base URLs --------------------------------------------------------------------------------------------------
 
 
-def request_base_url(request=None) -> str:
-    """The scheme and host (plus optional path prefix) under which resource URLs are built."""
+_site_base: tuple[float, str] = (0.0, "")
+SITE_BASE_URL_TTL = 30.0
+
+
+def configured_base_url() -> str:
+    """``ZGW_BASE_URL``, else the base URL stored in :class:`SiteConfiguration` (memoised for 30 s), else ""."""
+    global _site_base
     if settings.ZGW_BASE_URL:
         return settings.ZGW_BASE_URL
+    loaded_at, value = _site_base
+    now = time.monotonic()
+    if now - loaded_at > SITE_BASE_URL_TTL:
+        from .models import SiteConfiguration
+
+        try:
+            value = (SiteConfiguration.objects.filter(pk=1).values_list("base_url", flat=True).first() or "")
+        except DatabaseError:  # no table yet (before migrate)
+            value = ""
+        value = value.rstrip("/")
+        _site_base = (now, value)
+    return value
+
+
+def forget_configured_base_url() -> None:
+    global _site_base
+    _site_base = (0.0, "")
+
+
+def request_base_url(request=None) -> str:
+    """The scheme and host (plus optional path prefix) under which resource URLs are built."""
+    configured = configured_base_url()
+    if configured:
+        return configured
     if request is None:
         return "http://localhost:8000"
     cached = getattr(request, "_zgw_base_url", None)
@@ -81,8 +111,8 @@ def object_url(request, obj: models.Model) -> str:
 
 def _local_bases(request=None) -> set[str]:
     bases = {b.lower() for b in settings.ZGW_EXTRA_LOCAL_BASE_URLS}
-    if settings.ZGW_BASE_URL:
-        bases.add(settings.ZGW_BASE_URL.lower())
+    if configured_base_url():
+        bases.add(configured_base_url().lower())
     if request is not None:
         bases.add(request_base_url(request).lower())
     return bases
