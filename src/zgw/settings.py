@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "zgw.besluiten",
     "zgw.zaken",
     "zgw.notificaties",
+    "zgw.beheer",
 ]
 
 MIDDLEWARE = [
