@@ -26,7 +26,7 @@ from django.db import DatabaseError, models
 logger = logging.getLogger(__name__)
 
 UUID_RE = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
-_LOCAL_PATH = re.compile(rf"^/(?P<api>[a-z]+)/api/v1/(?P<collection>[a-z_]+)/(?P<uuid>{UUID_RE})/?$")
+_LOCAL_PATH = re.compile(rf"^/(?P<api>[a-z]+)/api/v1/(?P<collection>[a-z_-]+)/(?P<uuid>{UUID_RE})/?$")
 
 _registry: dict[tuple[str, str], type[models.Model]] = {}
 _reverse_registry: dict[type[models.Model], tuple[str, str]] = {}
