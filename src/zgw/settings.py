@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "zgw.common",
     "zgw.autorisaties",
+    "zgw.referentielijsten",
     "zgw.catalogi",
     "zgw.documenten",
     "zgw.besluiten",
@@ -270,6 +271,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 REFERENTIELIJSTEN_API_ROOT = env(
     "REFERENTIELIJSTEN_API_ROOT", "https://referentielijsten-api.vng.cloud/api/v1/"
 )
+
+# Open Zaak's extra demands when publishing a zaaktype (a roltype, a resultaattype, two statustypen); not in the
+# standard, so off by default (DECISIONS.md).
+CATALOGI_STRICT_PUBLISH = env_bool("CATALOGI_STRICT_PUBLISH", False)
 
 # --- API versions served --------------------------------------------------------------------------------------
 ZGW_API_VERSIONS = {

@@ -21,6 +21,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("zgw.common.urls")),
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    # the built-in, read-only Referentielijsten (Selectielijst) API, served from bundled data
+    path("referentielijsten/api/v1/", include("zgw.referentielijsten.urls")),
 ]
 
 for api, urlconf, title in COMPONENTS:

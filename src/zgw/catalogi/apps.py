@@ -5,3 +5,22 @@ class CatalogiConfig(AppConfig):
     name = "zgw.catalogi"
     label = "catalogi"
     verbose_name = "Catalogi"
+
+    def ready(self) -> None:
+        from zgw.common.references import register_resource
+
+        from . import models as m
+
+        for collection, model in (
+            ("catalogussen", m.Catalogus),
+            ("zaaktypen", m.ZaakType),
+            ("statustypen", m.StatusType),
+            ("roltypen", m.RolType),
+            ("resultaattypen", m.ResultaatType),
+            ("eigenschappen", m.Eigenschap),
+            ("informatieobjecttypen", m.InformatieObjectType),
+            ("besluittypen", m.BesluitType),
+            ("zaaktype-informatieobjecttypen", m.ZaakTypeInformatieObjectType),
+            ("zaakobjecttypen", m.ZaakObjectType),
+        ):
+            register_resource("catalogi", collection, model)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReferentielijstenConfig(AppConfig):
+    name = "zgw.referentielijsten"
+    label = "referentielijsten"
+    verbose_name = "Referentielijsten"
