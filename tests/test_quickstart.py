@@ -59,6 +59,13 @@ def test_quickstart_serves_with_a_working_demo_credential(tmp_path):
         assert body is not None, "the server did not answer"
         assert body["results"][0]["clientIds"] == ["demo"]
         assert body["results"][0]["heeftAlleAutorisaties"] is True
+
+        zaaktype_url = re.search(r"demo zaaktype\s+(\S+)", output).group(1)
+        request = urllib.request.Request(zaaktype_url, headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            zaaktype = json.load(response)
+        assert zaaktype["concept"] is False
+        assert zaaktype["url"] == zaaktype_url
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
