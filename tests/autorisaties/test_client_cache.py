@@ -38,3 +38,13 @@ def test_memo_expires_after_the_configured_time(db, settings):
     assert provider.get_secret("aged") == "s1"
     settings.AUTORISATIES_CACHE_SECONDS = -1
     assert provider.get_secret("aged") == "s2"
+
+
+def test_a_client_created_elsewhere_works_at_once(db):
+    provider = ApplicatieClientProvider()
+    assert provider.get_secret("late") is None
+    ClientCredential.objects.create(client_id="late", secret="late-secret")  # e.g. zgw_client in another process
+    assert provider.get_secret("late") == "late-secret"
+    assert provider.get_client("late") is None
+    services.create_applicatie(services.ApplicatieData(client_ids=["late"], label="late", heeft_alle_autorisaties=True))
+    assert provider.get_client("late").heeft_alle_autorisaties is True

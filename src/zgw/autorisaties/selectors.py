@@ -68,8 +68,6 @@ class ApplicatieClientProvider:
     generation) instead of one per lookup.
     """
 
-    _MISSING = object()
-
     def __init__(self) -> None:
         self._generation: str | None = None
         self._since = 0.0
@@ -88,18 +86,21 @@ class ApplicatieClientProvider:
 
     def get_secret(self, client_id: str) -> str | None:
         self._current()
-        secret = self._secrets.get(client_id, self._MISSING)
-        if secret is self._MISSING:
+        secret = self._secrets.get(client_id)
+        if secret is None:
+            # misses are not memoised: a client created by another process (zgw_client) works at once
             secret = ClientCredential.objects.filter(client_id=client_id).values_list("secret", flat=True).first()
-            self._secrets[client_id] = secret
+            if secret:
+                self._secrets[client_id] = secret
         return secret or None
 
     def get_client(self, client_id: str) -> ClientAuth | None:
         # get_secret ran just before for this request and refreshed the generation
         if self._generation is None:
             self._current()
-        client = self._clients.get(client_id, self._MISSING)
-        if client is self._MISSING:
+        client = self._clients.get(client_id)
+        if client is None:
             client = build_client_auth(client_id, applicatie_for_client_id(client_id))
-            self._clients[client_id] = client
+            if client is not None:
+                self._clients[client_id] = client
         return client
