@@ -100,3 +100,40 @@ def test_service_without_api_root_is_an_error(tmp_path, db):
     path.write_text("services:\n  - label: x\n")
     with pytest.raises(CommandError, match="api_root"):
         run(path)
+
+
+NOTIFICATIES = """
+notificaties:
+  kanalen:
+    - naam: extern
+      documentatie_link: https://example.nl/kanalen/extern
+      filters: [bron]
+  abonnementen:
+    - callback_url: https://ontvanger.example.nl/callback
+      auth: Bearer ${CALLBACK_TOKEN}
+      kanalen:
+        - naam: extern
+          filters: {bron: "123456782"}
+"""
+
+
+def test_kanalen_and_abonnementen(tmp_path, db, monkeypatch):
+    import responses
+
+    from zgw.notificaties.models import Abonnement, Kanaal
+
+    monkeypatch.setenv("CALLBACK_TOKEN", "t0ken")
+    path = tmp_path / "setup.yaml"
+    path.write_text(NOTIFICATIES)
+    with responses.RequestsMock() as mock:
+        callback = mock.post("https://ontvanger.example.nl/callback", status=204)
+        assert "2 created" in run(path)
+        assert callback.call_count == 1  # the callback check of the Notificaties API ran
+        assert callback.calls[0].request.headers["Authorization"] == "Bearer t0ken"
+    assert Kanaal.objects.get(naam="extern").filters == ["bron"]
+    abonnement = Abonnement.objects.get()
+    assert [(g.kanaal.naam, g.filters) for g in abonnement.filter_groups.all()] == [("extern", {"bron": "123456782"})]
+    assert "0 created, 0 updated, 2 unchanged" in run(path)
+    path.write_text(NOTIFICATIES.replace('"123456782"', '"*"'))
+    assert "1 updated" in run(path)
+    assert abonnement.filter_groups.get().filters == {"bron": "*"}
