@@ -32,9 +32,13 @@ class ZGWGenericViewSet(viewsets.GenericViewSet):
     required_scopes: dict = {}
     etag_enabled: bool = False
 
+    # Views whose writes call a remote API that reads our rows back (mirrored relations, common.md §11.2) must
+    # commit first and compensate on failure; they set this to False and manage their transactions themselves.
+    atomic_requests: bool = True
+
     def dispatch(self, request, *args, **kwargs):
         """One transaction per write request; an error answer rolls everything back (nothing half-written)."""
-        if request.method in ("GET", "HEAD", "OPTIONS"):
+        if request.method in ("GET", "HEAD", "OPTIONS") or not self.atomic_requests:
             return super().dispatch(request, *args, **kwargs)
         with transaction.atomic():
             response = super().dispatch(request, *args, **kwargs)
