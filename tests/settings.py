@@ -6,3 +6,7 @@ from zgw.settings import INSTALLED_APPS
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 ROOT_URLCONF = "tests.urls"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# live_server tests (browser, Celery worker) keep no connection open past a request, so the test database can be
+# dropped at the end without "database is being accessed by other users"
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -160,6 +160,12 @@ TIME_ZONE = env("TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
 USE_TZ = True
 
+# JSON bodies (e.g. a document's base64 `inhoud`) are parsed in memory up to this size; larger ones get 413 and large
+# files go through bestandsdelen, which stream.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 64 * 1024 * 1024)
+# Part size announced for chunked uploads (bestandsdelen) of the Documenten API.
+DOCUMENTEN_UPLOAD_CHUNK_SIZE = env_int("DOCUMENTEN_UPLOAD_CHUNK_SIZE", 4 * 1024**3)
+
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT", str(VAR_DIR / "static"))
 MEDIA_ROOT = env("MEDIA_ROOT", str(VAR_DIR / "media"))

@@ -145,11 +145,12 @@ def test_unknown_query_parameter(superuser_client):
     assert _codes(response) == {"nonFieldErrors": "unknown-parameters"}
 
 
-def test_url_filter_of_wrong_resource_kind_matches_nothing(superuser_client, catalogus):
+def test_url_filter_of_wrong_resource_kind_is_400(superuser_client, catalogus):
     zaaktype = make_zaaktype(catalogus, concept=False)
     m.RolType.objects.create(zaaktype=zaaktype, omschrijving="a", omschrijving_generiek="initiator")
     response = superuser_client.get(f"{API}/roltypen", {"zaaktype": url("catalogussen", catalogus)})
-    assert response.json()["results"] == []
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "zaaktype"
 
 
 # --- autorisatie -------------------------------------------------------------------------------------------------

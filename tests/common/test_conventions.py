@@ -314,3 +314,34 @@ def test_base_url_from_the_site_configuration(superuser_client, thingtype):
     # URLs on the configured base resolve locally
     local = f"https://zaken.gemeente.nl/testapi/api/v1/thingtypes/{thingtype.uuid}"
     assert superuser_client.get(THINGS, {"thingtype": local}).json()["count"] == 1
+
+
+def test_url_filter_of_the_wrong_resource_kind_is_400(superuser_client, thingtype):
+    make_things(thingtype, 1)
+    thing_url = f"http://testserver/testapi/api/v1/things/{Thing.objects.get().uuid}"
+    body = problem(superuser_client.get(THINGS, {"thingtype": thing_url}), 400)
+    assert body["invalidParams"][0]["name"] == "thingtype"
+    other_api = f"http://testserver/autorisaties/api/v1/applicaties/{uuid.uuid4()}"
+    assert superuser_client.get(THINGS, {"thingtype": other_api}).status_code == 400
+
+
+def test_too_large_body_is_413(superuser_client, thingtype, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = superuser_client.post(
+        THINGS, {"naam": "x" * 2000, "thingtype": type_url(thingtype), "vertrouwelijkheidaanduiding": "openbaar"}
+    )
+    assert problem(response, 413)["code"] == "request_too_large"
+
+
+def test_deleting_a_protected_object_is_409(rf, thingtype):
+    from django.db.models import ProtectedError
+
+    from zgw.common.exceptions import problem_exception_handler
+
+    make_things(thingtype, 1)
+    try:
+        thingtype.delete()
+    except ProtectedError as exc:
+        response = problem_exception_handler(exc, {"request": rf.delete("/x")})
+    assert response.status_code == 409
+    assert response.data["code"] == "protected"

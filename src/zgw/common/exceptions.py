@@ -8,6 +8,8 @@ import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -26,6 +28,7 @@ TITLES = {
     409: "Conflict.",
     410: "Gone.",
     412: "Precondition failed.",
+    413: "De request body is te groot.",
     415: "Ongeldige media type.",
     429: "Te veel verzoeken.",
     500: "Er is een serverfout opgetreden.",
@@ -36,6 +39,12 @@ class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "Precondition failed."
     default_code = "precondition_failed"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "De request body is te groot (zie DATA_UPLOAD_MAX_MEMORY_SIZE; grote bestanden via bestandsdelen)."
+    default_code = "request_too_large"
 
 
 class Conflict(exceptions.APIException):
@@ -116,6 +125,11 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+    elif isinstance(exc, (ProtectedError, RestrictedError)):
+        exc = Conflict(detail="Het object kan niet verwijderd worden: andere objecten verwijzen ernaar.",
+                       code="protected")
 
     if not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled error in API view", exc_info=exc)

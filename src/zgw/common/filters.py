@@ -26,6 +26,27 @@ class LenientURLFormField(forms.CharField):
             raise forms.ValidationError("Voer een geldige URL in.", code="invalid")
 
 
+def _related_model(model, path: str):
+    """The model a (possibly ``a__b``) relation path ends at, or None when it is no relation."""
+    for part in path.split("__"):
+        try:
+            field = model._meta.get_field(part)
+        except Exception:
+            return None
+        model = field.related_model
+        if model is None:
+            return None
+    return model
+
+
+def check_resource_kind(qs: QuerySet, field_name: str, match, param: str) -> None:
+    """A local URL in a filter must name a resource of the kind the filter is about (else 400)."""
+    related = _related_model(qs.model, field_name)
+    if match.model is None or (related is not None and not issubclass(match.model, related)):
+        message = "De URL wijst niet naar een resource van het juiste type."
+        raise exceptions.ValidationError({param: [exceptions.ErrorDetail(message, code="invalid")]})
+
+
 class URLReferenceFilter(filters.CharFilter):
     """Filter on a reference by URL: local URLs match the FK's uuid, other URLs the remote URL column."""
 
@@ -42,12 +63,19 @@ class URLReferenceFilter(filters.CharFilter):
         request = getattr(self.parent, "request", None)
         match = match_local(value, request)
         if match is not None:
-            if not match.uuid:
-                return qs.none()
+            check_resource_kind(qs, self.field_name, match, self.field_name_for_errors())
             return qs.filter(**{f"{self.field_name}__uuid": match.uuid})
         if self.remote_field:
             return qs.filter(**{self.remote_field: value})
         return qs.none()
+
+    def field_name_for_errors(self) -> str:
+        parent = getattr(self, "parent", None)
+        if parent is not None:
+            for name, candidate in parent.filters.items():
+                if candidate is self:
+                    return name
+        return self.field_name
 
 
 class URLReferenceInFilter(filters.BaseInFilter, filters.CharFilter):
@@ -64,6 +92,8 @@ class URLReferenceInFilter(filters.BaseInFilter, filters.CharFilter):
         condition = Q(pk__in=[])
         for url in value:
             match = match_local(url, request)
+            if match is not None:
+                check_resource_kind(qs, self.field_name, match, self.field_name)
             if match is not None and match.uuid:
                 condition |= Q(**{f"{self.field_name}__uuid": match.uuid})
             elif match is None and self.remote_field:
