@@ -5,3 +5,14 @@ class BesluitenConfig(AppConfig):
     name = "zgw.besluiten"
     label = "besluiten"
     verbose_name = "Besluiten"
+
+    def ready(self) -> None:
+        from zgw.common.references import register_resource
+        from zgw.common.relations import register_relation_checker
+
+        from .models import Besluit, BesluitInformatieObject
+        from .relations import besluit_has_informatieobject
+
+        register_resource("besluiten", "besluiten", Besluit)
+        register_resource("besluiten", "besluitinformatieobjecten", BesluitInformatieObject)
+        register_relation_checker("besluit", besluit_has_informatieobject)

@@ -1,0 +1,303 @@
+"""Serializers of the Documenten API 1.4.2 (shape only; the drc rules live in services)."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from zgw.common.constants import VertrouwelijkheidsAanduiding
+from zgw.common.references import resource_url
+from zgw.common.serializers import SelfURLField, URLField, URLReferenceField
+
+from ..models import (
+    AardRelatie,
+    BestandsDeel,
+    ChecksumAlgoritme,
+    EnkelvoudigInformatieObject,
+    ObjectTypes,
+    OndertekeningSoort,
+    PostadresType,
+    Status,
+)
+from .expand import CATALOGI_INFORMATIEOBJECTTYPE, ExpandField
+from .fields import InformatieObjectTypeField, InhoudField
+
+API = "documenten"
+EIO_COLLECTION = (API, "enkelvoudiginformatieobjecten")
+
+
+def validate_rsin(value: str) -> str:
+    """An RSIN: 9 digits passing the eleven test."""
+    if len(value) != 9 or not value.isdigit():
+        raise serializers.ValidationError("Een RSIN bestaat uit 9 cijfers.", code="invalid-length")
+    total = sum(int(digit) * weight for digit, weight in zip(value[:8], range(9, 1, -1), strict=True))
+    if (total - int(value[8])) % 11:
+        raise serializers.ValidationError("Onjuist RSIN (elfproef).", code="invalid")
+    return value
+
+
+class DocumentReferenceField(URLReferenceField):
+    """``informatieobject`` of a sub-resource: an enkelvoudiginformatieobject of this API."""
+
+    def __init__(self, **kwargs):
+        super().__init__(model=EnkelvoudigInformatieObject, collection=EIO_COLLECTION, allow_remote=False, **kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).obj
+
+
+class DocumentURLField(serializers.Field):
+    """The stable document URL of a version (``url`` of an EnkelvoudigInformatieObject)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, version) -> str:
+        return resource_url(self.context.get("request"), API, "enkelvoudiginformatieobjecten", version.document.uuid)
+
+
+extend_schema_field({"type": "string", "format": "uri", "readOnly": True, "minLength": 1, "maxLength": 1000})(
+    DocumentURLField
+)
+
+
+class OndertekeningSerializer(serializers.Serializer):
+    soort = serializers.ChoiceField(choices=OndertekeningSoort.choices)
+    datum = serializers.DateField()
+
+
+class IntegriteitSerializer(serializers.Serializer):
+    algoritme = serializers.ChoiceField(choices=ChecksumAlgoritme.choices)
+    waarde = serializers.CharField(max_length=128)
+    datum = serializers.DateField()
+
+
+class BestandsDeelSerializer(serializers.ModelSerializer):
+    url = SelfURLField(API, "bestandsdelen")
+    volgnummer = serializers.IntegerField(read_only=True)
+    omvang = serializers.IntegerField(read_only=True)
+    voltooid = serializers.BooleanField(read_only=True)
+    lock = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BestandsDeel
+        fields = ("url", "volgnummer", "omvang", "voltooid", "lock")
+
+    def get_lock(self, part) -> str:
+        return part.informatieobject.lock
+
+
+class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
+    """Renders a *version* (``EnkelvoudigInformatieObjectVersie``) under its document's stable URL."""
+
+    url = DocumentURLField()
+    identificatie = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    bronorganisatie = serializers.CharField(max_length=9, validators=[validate_rsin])
+    creatiedatum = serializers.DateField()
+    titel = serializers.CharField(max_length=200)
+    vertrouwelijkheidaanduiding = serializers.ChoiceField(
+        choices=VertrouwelijkheidsAanduiding.choices, required=False, allow_blank=True
+    )
+    auteur = serializers.CharField(max_length=200)
+    status = serializers.ChoiceField(choices=Status.choices, required=False, allow_blank=True)
+    formaat = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    taal = serializers.CharField(min_length=3, max_length=3)
+    versie = serializers.IntegerField(read_only=True)
+    beginRegistratie = serializers.DateTimeField(source="begin_registratie", read_only=True)
+    bestandsnaam = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    inhoud = InhoudField()
+    bestandsomvang = serializers.IntegerField(
+        min_value=0, max_value=9223372036854775807, allow_null=True, required=False
+    )
+    link = URLField(max_length=200, required=False, allow_blank=True)
+    beschrijving = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    ontvangstdatum = serializers.DateField(allow_null=True, required=False)
+    verzenddatum = serializers.DateField(allow_null=True, required=False)
+    indicatieGebruiksrecht = serializers.BooleanField(source="indicatie_gebruiksrecht", allow_null=True, required=False)
+    verschijningsvorm = serializers.CharField(required=False, allow_blank=True)
+    ondertekening = OndertekeningSerializer(allow_null=True, required=False)
+    integriteit = IntegriteitSerializer(allow_null=True, required=False)
+    informatieobjecttype = InformatieObjectTypeField()
+    locked = serializers.SerializerMethodField()
+    bestandsdelen = serializers.SerializerMethodField()
+    trefwoorden = serializers.ListField(child=serializers.CharField(), required=False)
+
+    def get_locked(self, version) -> bool:
+        return bool(version.document.lock)
+
+    @extend_schema_field(BestandsDeelSerializer(many=True, read_only=True))
+    def get_bestandsdelen(self, version) -> list:
+        document = version.document
+        parts = document.bestandsdelen.all()
+        for part in parts:
+            part.informatieobject = document
+        return BestandsDeelSerializer(parts, many=True, context=self.context).data
+
+
+class EnkelvoudigInformatieObjectExpandedSerializer(EnkelvoudigInformatieObjectSerializer):
+    _expand = ExpandField({"informatieobjecttype": CATALOGI_INFORMATIEOBJECTTYPE}, source="*", read_only=True)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not self.context.get("expand"):
+            data.pop("_expand", None)
+        return data
+
+
+class EnkelvoudigInformatieObjectCreateLockSerializer(EnkelvoudigInformatieObjectSerializer):
+    lock = serializers.SerializerMethodField()
+
+    def get_lock(self, version) -> str:
+        return version.document.lock
+
+
+class EnkelvoudigInformatieObjectWithLockSerializer(EnkelvoudigInformatieObjectSerializer):
+    lock = serializers.CharField(write_only=True)
+
+
+class LockEnkelvoudigInformatieObjectSerializer(serializers.Serializer):
+    lock = serializers.CharField(read_only=True)
+
+
+class UnlockEnkelvoudigInformatieObjectSerializer(serializers.Serializer):
+    lock = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+class EIOZoekSerializer(serializers.Serializer):
+    uuid__in = serializers.ListField(child=serializers.UUIDField())
+    identificatie = serializers.CharField(required=False)
+    bronorganisatie = serializers.CharField(required=False)
+    expand = serializers.CharField(required=False)
+
+
+class BestandsDeelUploadSerializer(serializers.Serializer):
+    inhoud = serializers.FileField(write_only=True, required=False, use_url=False)
+    lock = serializers.CharField(write_only=True, min_length=1)
+
+
+class BestandsDeelResponseSerializer(serializers.ModelSerializer):
+    url = SelfURLField(API, "bestandsdelen")
+    lock = serializers.SerializerMethodField()
+    omvang = serializers.IntegerField()
+    inhoud = serializers.SerializerMethodField()
+    voltooid = serializers.BooleanField()
+    volgnummer = serializers.IntegerField()
+
+    class Meta:
+        model = BestandsDeel
+        fields = ("url", "lock", "omvang", "inhoud", "voltooid", "volgnummer")
+
+    def get_lock(self, part) -> str:
+        return part.informatieobject.lock
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_inhoud(self, part) -> str:
+        return ""
+
+
+# ---- gebruiksrechten ---------------------------------------------------------------------------------------------
+
+
+class GebruiksrechtenSerializer(serializers.Serializer):
+    url = SelfURLField(API, "gebruiksrechten")
+    informatieobject = DocumentReferenceField()
+    startdatum = serializers.DateTimeField()
+    einddatum = serializers.DateTimeField(allow_null=True, required=False)
+    omschrijvingVoorwaarden = serializers.CharField(source="omschrijving_voorwaarden")
+
+
+class GebruiksrechtenExpandedSerializer(GebruiksrechtenSerializer):
+    _expand = ExpandField(
+        {"informatieobject": EnkelvoudigInformatieObjectSerializer},
+        source="*",
+        read_only=True,
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not self.context.get("expand"):
+            data.pop("_expand", None)
+        return data
+
+
+# ---- objectinformatieobjecten ------------------------------------------------------------------------------------
+
+
+class ObjectInformatieObjectSerializer(serializers.Serializer):
+    url = SelfURLField(API, "objectinformatieobjecten")
+    informatieobject = DocumentReferenceField()
+    object = URLField(max_length=1000)
+    objectType = serializers.ChoiceField(source="object_type", choices=ObjectTypes.choices)
+
+
+# ---- verzendingen ------------------------------------------------------------------------------------------------
+
+
+class BinnenlandsCorrespondentieadresVerzendingSerializer(serializers.Serializer):
+    huisletter = serializers.CharField(max_length=1, required=False, allow_blank=True)
+    huisnummer = serializers.IntegerField(min_value=1, max_value=99999)
+    huisnummerToevoeging = serializers.CharField(
+        source="huisnummer_toevoeging", max_length=4, required=False, allow_blank=True
+    )
+    naamOpenbareRuimte = serializers.CharField(source="naam_openbare_ruimte", max_length=80)
+    postcode = serializers.CharField(max_length=6, required=False, allow_blank=True)
+    woonplaatsnaam = serializers.CharField(max_length=80)
+
+
+class BuitenlandsCorrespondentieadresVerzendingSerializer(serializers.Serializer):
+    adresBuitenland1 = serializers.CharField(source="adres_buitenland_1", max_length=35)
+    adresBuitenland2 = serializers.CharField(
+        source="adres_buitenland_2", max_length=35, required=False, allow_blank=True
+    )
+    adresBuitenland3 = serializers.CharField(
+        source="adres_buitenland_3", max_length=35, required=False, allow_blank=True
+    )
+    landPostadres = URLField(source="land_postadres", max_length=200)
+
+
+class BuitenlandsCorrespondentiepostadresVerzendingSerializer(serializers.Serializer):
+    postBusOfAntwoordnummer = serializers.IntegerField(source="post_bus_of_antwoordnummer", min_value=1, max_value=9999)
+    postadresPostcode = serializers.CharField(source="postadres_postcode", max_length=6)
+    postadresType = serializers.ChoiceField(source="postadres_type", choices=PostadresType.choices)
+    woonplaatsnaam = serializers.CharField(max_length=80)
+
+
+class VerzendingSerializer(serializers.Serializer):
+    url = SelfURLField(API, "verzendingen")
+    betrokkene = URLField(max_length=200)
+    informatieobject = DocumentReferenceField()
+    aardRelatie = serializers.ChoiceField(source="aard_relatie", choices=AardRelatie.choices)
+    toelichting = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    ontvangstdatum = serializers.DateField(allow_null=True, required=False)
+    verzenddatum = serializers.DateField(allow_null=True, required=False)
+    contactPersoon = URLField(source="contact_persoon", max_length=1000)
+    contactpersoonnaam = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    binnenlandsCorrespondentieadres = BinnenlandsCorrespondentieadresVerzendingSerializer(
+        source="binnenlands_correspondentieadres", allow_null=True, required=False
+    )
+    buitenlandsCorrespondentieadres = BuitenlandsCorrespondentieadresVerzendingSerializer(
+        source="buitenlands_correspondentieadres", allow_null=True, required=False
+    )
+    correspondentiePostadres = BuitenlandsCorrespondentiepostadresVerzendingSerializer(
+        source="correspondentie_postadres", allow_null=True, required=False
+    )
+    faxnummer = serializers.CharField(max_length=15, allow_null=True, allow_blank=True, required=False)
+    emailadres = serializers.CharField(max_length=100, allow_null=True, allow_blank=True, required=False)
+    mijnOverheid = serializers.BooleanField(source="mijn_overheid", required=False)
+    telefoonnummer = serializers.CharField(max_length=15, allow_null=True, allow_blank=True, required=False)
+
+
+class VerzendingExpandedSerializer(VerzendingSerializer):
+    _expand = ExpandField(
+        {"informatieobject": EnkelvoudigInformatieObjectSerializer},
+        source="*",
+        read_only=True,
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not self.context.get("expand"):
+            data.pop("_expand", None)
+        return data

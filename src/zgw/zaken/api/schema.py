@@ -1,0 +1,93 @@
+"""Schema details of the Zaken API: operation ids (incl. HEAD) and the request headers the spec documents."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter
+
+from zgw.common.schema import ZGWAutoSchema
+from zgw.documenten.api.schema import IF_NONE_MATCH, JSON_CONTENT_TYPE, LOGRECORD, TOELICHTING
+
+ACCEPT_CRS = OpenApiParameter(
+    "Accept-Crs",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    enum=["EPSG:4326"],
+    description="Het gewenste 'Coordinate Reference System' (CRS) van de geometrie in het antwoord (response body). "
+    "Volgens de GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84).",
+)
+CONTENT_CRS = OpenApiParameter(
+    "Content-Crs",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    enum=["EPSG:4326"],
+    description="Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de "
+    "GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84).",
+)
+EXPAND = OpenApiParameter(
+    "expand",
+    str,
+    OpenApiParameter.QUERY,
+    description="Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun "
+    "je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de "
+    "punt-notatie gebruikt.",
+)
+PAGE = OpenApiParameter(
+    "page", int, OpenApiParameter.QUERY, description="Een pagina binnen de gepagineerde set resultaten."
+)
+
+WRITES = ("create", "update", "partial_update", "destroy")
+
+
+CONTENT_CRS_HEADER = {
+    "schema": {"type": "string", "enum": ["EPSG:4326"]},
+    "description": "Het 'Coordinate Reference System' (CRS) van de geometrie in de vraag (request body). Volgens de "
+    "GeoJSON spec is WGS84 de default (EPSG:4326 is hetzelfde als WGS84).",
+}
+
+
+class ZakenAutoSchema(ZGWAutoSchema):
+    def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        if getattr(self.view, "geo", False) and str(status_code) in ("200", "201"):
+            response.setdefault("headers", {})["Content-Crs"] = CONTENT_CRS_HEADER
+        return response
+
+    def _get_parameters(self):
+        params = super()._get_parameters()
+        if self.method == "HEAD":
+            params = [p for p in params if p.get("in") != "query"]
+        return params
+
+    def get_override_parameters(self):
+        params = list(super().get_override_parameters())
+        method = self.method.lower()
+        action = getattr(self.view, "action", None)
+        if method in ("get", "head") and action == "retrieve" and getattr(self.view, "etag_enabled", False):
+            params.append(IF_NONE_MATCH)
+        if method in ("post", "put", "patch"):
+            params.append(JSON_CONTENT_TYPE)
+        no_audit = getattr(self.view, "no_audit_headers", ())
+        if action in WRITES and action not in no_audit and action != "_zoek":
+            params += [LOGRECORD, TOELICHTING]
+        if getattr(self.view, "geo", False):
+            if action == "_zoek":
+                params.append(PAGE)
+            params.append(ACCEPT_CRS)
+            if method in ("post", "put", "patch"):
+                params.append(CONTENT_CRS)
+            if action in ("list", "retrieve") and method == "get":
+                params.append(EXPAND)
+        return params
+
+    def get_operation_id(self):
+        prefix = getattr(self.view, "operation_prefix", "")
+        if not prefix:
+            return super().get_operation_id()
+        if self.method == "HEAD":
+            return f"{prefix}_headers"
+        action = getattr(self.view, "action", None)
+        if action == "_zoek":
+            return "zaak__zoek"
+        return f"{prefix}_{action}"

@@ -1,0 +1,693 @@
+"""Every write of the Zaken API and the zrc rules it enforces (one transaction per request, see viewsets)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import requests
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
+
+from zgw.common import audit, outbox
+from zgw.common.models import Service
+from zgw.common.permissions import Scope, is_allowed_for
+from zgw.common.references import match_local, object_url, resource_url
+
+from . import archiving, typeinfo
+from .models import (
+    Resultaat,
+    Rol,
+    Status,
+    Zaak,
+    ZaakBesluit,
+    ZaakEigenschap,
+    ZaakIdentificatieCounter,
+    ZaakInformatieObject,
+)
+
+BRON = "zrc"
+KANAAL = "zaken"
+Render = Callable[[object], dict]
+
+SCOPE_LEZEN = Scope("zaken.lezen")
+SCOPE_AANMAKEN = Scope("zaken.aanmaken")
+SCOPE_BIJWERKEN = Scope("zaken.bijwerken")
+SCOPE_VERWIJDEREN = Scope("zaken.verwijderen")
+SCOPE_HEROPENEN = Scope("zaken.heropenen")
+SCOPE_GEFORCEERD = Scope("zaken.geforceerd-bijwerken")
+SCOPE_STATUSSEN = Scope("zaken.statussen.toevoegen")
+
+
+def error(name: str, message: str, code: str) -> ValidationError:
+    return ValidationError({name: [ErrorDetail(message, code=code)]})
+
+
+# ---- helpers ------------------------------------------------------------------------------------------------
+
+
+def zaak_url(request, zaak: Zaak) -> str:
+    return resource_url(request, "zaken", "zaken", zaak.uuid)
+
+
+def sub_url(request, obj) -> str:
+    if isinstance(obj, ZaakEigenschap):
+        return f"{zaak_url(request, obj.zaak)}/zaakeigenschappen/{obj.uuid}"
+    if isinstance(obj, ZaakBesluit):
+        return f"{zaak_url(request, obj.zaak)}/besluiten/{obj.uuid}"
+    return object_url(request, obj)
+
+
+def kenmerken(zaak: Zaak, request) -> dict:
+    return {
+        "bronorganisatie": zaak.bronorganisatie,
+        "zaaktype": typeinfo.zaaktype_url(zaak, request),
+        "vertrouwelijkheidaanduiding": zaak.vertrouwelijkheidaanduiding,
+    }
+
+
+def _log(request, zaak: Zaak, resource: str, url: str, actie: str, oud, nieuw, resultaat: int, weergave="") -> None:
+    audit.record(
+        request,
+        bron=BRON,
+        actie=actie,
+        resultaat=resultaat,
+        hoofd_object=zaak_url(request, zaak),
+        hoofd_object_uuid=zaak.uuid,
+        resource=resource,
+        resource_url=url,
+        resource_weergave=weergave,
+        oud=oud,
+        nieuw=nieuw,
+    )
+    notify_actie = {"partial_update": "partial_update"}.get(actie, actie)
+    outbox.publish(
+        kanaal=KANAAL,
+        hoofd_object=zaak_url(request, zaak),
+        resource=resource,
+        resource_url=url,
+        actie=notify_actie,
+        kenmerken=kenmerken(zaak, request),
+    )
+
+
+def check_zrc_007_closed(zaak: Zaak, request) -> None:
+    """zrc-007: changing a closed zaak (or its data) needs zaken.geforceerd-bijwerken for its zaaktype."""
+    if zaak.einddatum is None:
+        return
+    client = getattr(request, "auth", None)
+    if not is_allowed_for(
+        client, BRON, SCOPE_GEFORCEERD, typeinfo.zaaktype_url(zaak, request), zaak.vertrouwelijkheidaanduiding, request
+    ):
+        raise PermissionDenied("U heeft geen rechten om gegevens van een gesloten zaak te wijzigen.")
+
+
+def check_zaak_allowed(zaak: Zaak, request, scope) -> None:
+    """zrc-006 for writes on sub-resources: the client needs ``scope`` on the zaak's zaaktype."""
+    client = getattr(request, "auth", None)
+    if not is_allowed_for(
+        client, BRON, scope, typeinfo.zaaktype_url(zaak, request), zaak.vertrouwelijkheidaanduiding, request
+    ):
+        raise PermissionDenied("U heeft geen rechten voor deze zaak.")
+
+
+# ---- zaak ---------------------------------------------------------------------------------------------------
+
+
+def generate_identificatie(bronorganisatie: str, year: int) -> str:
+    """zrc-002: ZAAK-<year>-<10 digits> from a locked counter row (race-free, DECISIONS.md)."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ZaakIdentificatieCounter.objects.get_or_create(bronorganisatie=bronorganisatie, year=year)
+        except IntegrityError:
+            pass
+        counter = ZaakIdentificatieCounter.objects.select_for_update().get(bronorganisatie=bronorganisatie, year=year)
+        while True:
+            counter.last += 1
+            value = f"ZAAK-{year}-{counter.last:010d}"
+            if not Zaak.objects.filter(bronorganisatie=bronorganisatie, identificatie=value).exists():
+                break
+        counter.save(update_fields=["last"])
+    return value
+
+
+def validate_zrc_001_zaaktype(ref) -> None:
+    if ref is None:
+        return
+    if typeinfo.zaaktype_concept(ref.obj, ref.data):
+        raise error("zaaktype", "Het zaaktype is nog niet gepubliceerd.", "not-published")
+
+
+def validate_zrc_002_identificatie(bronorganisatie: str, identificatie: str, zaak: Zaak | None) -> None:
+    qs = Zaak.objects.filter(bronorganisatie=bronorganisatie, identificatie=identificatie)
+    if zaak is not None:
+        qs = qs.exclude(pk=zaak.pk)
+    if qs.exists():
+        raise error(
+            "identificatie", "Deze identificatie bestaat al voor deze bronorganisatie.", "identificatie-niet-uniek"
+        )
+
+
+def validate_zrc_013_hoofdzaak(hoofdzaak: Zaak | None, zaak: Zaak | None) -> None:
+    """zrc-013: a hoofdzaak may not itself be a deelzaak, nor the zaak itself."""
+    if hoofdzaak is None:
+        return
+    if zaak is not None and hoofdzaak.pk == zaak.pk:
+        raise error("hoofdzaak", "Een zaak kan niet zijn eigen hoofdzaak zijn.", "self-forbidden")
+    if hoofdzaak.hoofdzaak_id is not None:
+        raise error("hoofdzaak", "Een deelzaak kan geen hoofdzaak zijn.", "deelzaak-als-hoofdzaak")
+    if zaak is not None and zaak.deelzaken.exists():
+        raise error("hoofdzaak", "Een hoofdzaak kan geen deelzaak worden.", "deelzaak-als-hoofdzaak")
+
+
+def validate_zrc_015_producten(zaaktype, zaaktype_url: str, producten: list[str]) -> None:
+    allowed = set(typeinfo.zaaktype_producten(zaaktype, zaaktype_url))
+    if any(p not in allowed for p in producten):
+        raise error(
+            "productenOfDiensten",
+            "Niet alle producten/diensten komen voor in de producten/diensten op het zaaktype.",
+            "invalid-products-services",
+        )
+
+
+def validate_zrc_014_betaling(values: dict) -> None:
+    if values.get("betalingsindicatie") == "nvt" and values.get("laatste_betaaldatum"):
+        raise error(
+            "laatsteBetaaldatum",
+            "De laatste betaaldatum kan niet gezet worden als de betalingsindicatie 'nvt' is.",
+            "betaling-nvt",
+        )
+    betaald = values.get("laatste_betaaldatum")
+    if betaald and betaald > timezone.now():
+        raise error("laatsteBetaaldatum", "De datum mag niet in de toekomst liggen.", "future_not_allowed")
+
+
+def _apply_zaaktype(zaak: Zaak, ref) -> None:
+    zaak.zaaktype = ref.obj
+    zaak.zaaktype_url = "" if ref.obj is not None else ref.url
+
+
+def set_geometry(zaak: Zaak, geometry: dict | None) -> None:
+    """Store the GeoJSON and its bounding box (the indexed SQL prefilter of zaakgeometrie.within)."""
+    zaak.zaakgeometrie = geometry
+    if not geometry:
+        zaak.geo_min_x = zaak.geo_min_y = zaak.geo_max_x = zaak.geo_max_y = None
+        return
+    from shapely.geometry import shape
+
+    minx, miny, maxx, maxy = shape(geometry).bounds
+    zaak.geo_min_x, zaak.geo_min_y, zaak.geo_max_x, zaak.geo_max_y = minx, miny, maxx, maxy
+
+
+ZAAK_FIELDS = (
+    "identificatie bronorganisatie omschrijving toelichting registratiedatum verantwoordelijke_organisatie startdatum "
+    "einddatum_gepland uiterlijke_einddatum_afdoening publicatiedatum communicatiekanaal producten_of_diensten "
+    "vertrouwelijkheidaanduiding betalingsindicatie laatste_betaaldatum verlenging opschorting selectielijstklasse "
+    "relevante_andere_zaken kenmerken archiefnominatie archiefstatus archiefactiedatum opdrachtgevende_organisatie "
+    "processobjectaard startdatum_bewaartermijn processobject"
+).split()
+
+
+def _assign(zaak: Zaak, values: dict) -> None:
+    for name in ZAAK_FIELDS:
+        if name in values:
+            setattr(zaak, name, values[name])
+    if "zaakgeometrie" in values:
+        set_geometry(zaak, values["zaakgeometrie"])
+    if "hoofdzaak" in values:
+        ref = values["hoofdzaak"]
+        zaak.hoofdzaak = ref.obj if ref is not None else None
+    if zaak.betalingsindicatie == "nvt":
+        zaak.laatste_betaaldatum = None
+
+
+def validate_zrc_022_archiefstatus(zaak: Zaak, values: dict) -> None:
+    """zrc-022: archiefstatus other than nog_te_archiveren needs all documents archived and the archive fields."""
+    status = values.get("archiefstatus")
+    if not status or status == "nog_te_archiveren":
+        return
+    nominatie = values.get("archiefnominatie", zaak.archiefnominatie)
+    datum = values.get("archiefactiedatum", zaak.archiefactiedatum)
+    if not nominatie:
+        raise error("archiefnominatie", "Moet van een waarde voorzien zijn.", "archiefnominatie-not-set")
+    if not datum:
+        raise error("archiefactiedatum", "Moet van een waarde voorzien zijn.", "archiefactiedatum-not-set")
+    if zaak.pk is None:
+        return
+    for zio in zaak.zaakinformatieobjecten.select_related("informatieobject__latest_version"):
+        status_doc = _document_field(zio, "status")
+        if status_doc != "gearchiveerd":
+            raise error(
+                "archiefstatus",
+                "Er zijn gerelateerde informatieobjecten waarvan de status nog niet gelijk is aan 'gearchiveerd'.",
+                "documents-not-archived",
+            )
+
+
+def _document_field(zio: ZaakInformatieObject, name: str):
+    doc = zio.informatieobject
+    if doc is not None:
+        version = getattr(doc, "latest_version", None)
+        return getattr(version, name, None) if version is not None else getattr(doc, name, None)
+    from zgw.common.references import RemoteFetchError, fetch_json
+
+    camel = {"indicatie_gebruiksrecht": "indicatieGebruiksrecht"}.get(name, name)
+    try:
+        return (fetch_json(zio.informatieobject_url, use_cache=False) or {}).get(camel)
+    except RemoteFetchError:
+        return None
+
+
+def create_zaak(values: dict, *, request, render: Render) -> Zaak:
+    ref = values.pop("zaaktype")
+    validate_zrc_001_zaaktype(ref)
+    client = getattr(request, "auth", None)
+    zaak = Zaak()
+    _apply_zaaktype(zaak, ref)
+    if not values.get("vertrouwelijkheidaanduiding"):
+        values["vertrouwelijkheidaanduiding"] = typeinfo.zaaktype_vertrouwelijkheid(ref.obj, ref.url)  # zrc-009
+    if not is_allowed_for(
+        client, BRON, SCOPE_AANMAKEN, ref.url, values.get("vertrouwelijkheidaanduiding", ""), request
+    ):
+        raise PermissionDenied("U heeft geen rechten om zaken van dit zaaktype aan te maken.")
+    validate_zrc_013_hoofdzaak(values.get("hoofdzaak") and values["hoofdzaak"].obj, None)
+    validate_zrc_015_producten(ref.obj, ref.url, values.get("producten_of_diensten") or [])
+    validate_zrc_014_betaling(values)
+    validate_zrc_022_archiefstatus(zaak, values)
+    if values.get("identificatie"):
+        validate_zrc_002_identificatie(values["bronorganisatie"], values["identificatie"], None)
+    else:
+        values["identificatie"] = generate_identificatie(values["bronorganisatie"], values["startdatum"].year)
+    _assign(zaak, values)
+    zaak.save()
+    from .selectors import zaken
+
+    zaak = zaken().get(pk=zaak.pk)  # one query with the aggregated URL lists instead of one per relation
+    zaak.rendered = render(zaak)
+    url = zaak_url(request, zaak)
+    _log(request, zaak, "zaak", url, "create", None, zaak.rendered, 201, zaak.identificatie)
+    return zaak
+
+
+def update_zaak(zaak: Zaak, values: dict, *, request, render: Render, partial: bool) -> Zaak:
+    check_zrc_007_closed(zaak, request)
+    oud = render(zaak)
+    if "identificatie" in values and values["identificatie"] != zaak.identificatie:
+        raise error("identificatie", "Dit veld mag niet gewijzigd worden.", "wijzigen-niet-toegelaten")
+    if "zaaktype" in values:
+        ref = values.pop("zaaktype")
+        if typeinfo.type_url(ref.obj, ref.url, request) != typeinfo.zaaktype_url(zaak, request):
+            validate_zrc_001_zaaktype(ref)
+            if not is_allowed_for(request.auth, BRON, SCOPE_BIJWERKEN | SCOPE_GEFORCEERD, ref.url, "", request):
+                raise PermissionDenied("U heeft geen rechten voor het nieuwe zaaktype.")
+            _apply_zaaktype(zaak, ref)
+    if "hoofdzaak" in values:
+        validate_zrc_013_hoofdzaak(values["hoofdzaak"] and values["hoofdzaak"].obj, zaak)
+    if "producten_of_diensten" in values:
+        validate_zrc_015_producten(zaak.zaaktype, zaak.zaaktype_url, values["producten_of_diensten"] or [])
+    merged = {"betalingsindicatie": zaak.betalingsindicatie, **values}
+    if "laatste_betaaldatum" in values:
+        validate_zrc_014_betaling(merged)
+    validate_zrc_022_archiefstatus(zaak, values)
+    if not partial and not values.get("vertrouwelijkheidaanduiding"):
+        values["vertrouwelijkheidaanduiding"] = typeinfo.zaaktype_vertrouwelijkheid(zaak.zaaktype, zaak.zaaktype_url)
+    _assign(zaak, values)
+    zaak.save()
+    actie = "partial_update" if partial else "update"
+    _log(request, zaak, "zaak", zaak_url(request, zaak), actie, oud, render(zaak), 200, zaak.identificatie)
+    return zaak
+
+
+def destroy_zaak(zaak: Zaak, *, request) -> None:
+    """Cascade delete of the zaak with everything that belongs to it, mirrors included (zrc-023)."""
+    check_zrc_007_closed(zaak, request)
+    if zaak.deelzaken.exists():
+        raise error("nonFieldErrors", "Een zaak met deelzaken kan niet verwijderd worden.", "pending-relations")
+    from django.apps import apps
+
+    besluit_model = apps.get_model("besluiten", "Besluit")
+    if (
+        any(f.name == "zaak" for f in besluit_model._meta.get_fields())
+        and besluit_model.objects.filter(zaak=zaak).exists()
+    ):
+        raise error("nonFieldErrors", "Er zijn nog besluiten aan deze zaak gekoppeld.", "pending-relations")
+    url = zaak_url(request, zaak)
+    for zio in list(zaak.zaakinformatieobjecten.all()):
+        _unmirror_zio(zio, request)
+    outbox.publish(
+        kanaal=KANAAL,
+        hoofd_object=url,
+        resource="zaak",
+        resource_url=url,
+        actie="destroy",
+        kenmerken=kenmerken(zaak, request),
+    )
+    uuid = zaak.uuid
+    zaak.delete()
+    audit.delete_for(BRON, uuid)
+
+
+# ---- generic sub-resources ----------------------------------------------------------------------------------
+
+
+def save_sub(obj, *, zaak: Zaak, resource: str, request, render: Render, actie: str, oud=None) -> None:
+    check_zrc_007_closed(zaak, request)
+    obj.save()
+    _log(request, zaak, resource, sub_url(request, obj), actie, oud, render(obj), 201 if actie == "create" else 200)
+
+
+def destroy_sub(obj, *, zaak: Zaak, resource: str, request, render: Render) -> None:
+    check_zrc_007_closed(zaak, request)
+    url = sub_url(request, obj)
+    oud = render(obj)
+    obj.delete()
+    _log(request, zaak, resource, url, "destroy", oud, None, 204)
+
+
+def validate_type_in_zaaktype(ref, zaak: Zaak, name: str, code: str, request) -> None:
+    """zrc-016/018/019/020: a statustype/eigenschap/roltype/resultaattype must belong to the zaak's zaaktype."""
+    if ref is None:
+        return
+    owner = typeinfo.type_zaaktype_url(ref.obj, ref.data, request)
+    if typeinfo.type_url(None, owner, request) and _norm(owner, request) != _norm(
+        typeinfo.zaaktype_url(zaak, request), request
+    ):
+        raise error(name, f"Het {name} hoort niet bij het zaaktype van de zaak.", code)
+
+
+def _norm(url: str, request) -> str:
+    match = match_local(url, request)
+    return f"{match.api}/{match.collection}/{match.uuid}" if match is not None else url
+
+
+# ---- status (zrc-007, zrc-008) ------------------------------------------------------------------------------
+
+
+def create_status(values: dict, *, request, render: Render) -> Status:
+    zaak: Zaak = values["zaak"].obj
+    ref = values["statustype"]
+    validate_type_in_zaaktype(ref, zaak, "statustype", "zaaktype-mismatch", request)
+    client = request.auth
+    zt_url = typeinfo.zaaktype_url(zaak, request)
+    level = zaak.vertrouwelijkheidaanduiding
+    eind = typeinfo.is_eindstatus(ref.obj, ref.url)
+    if not client.heeft_alle_autorisaties:
+        if zaak.einddatum is not None:
+            if not is_allowed_for(client, BRON, SCOPE_HEROPENEN | SCOPE_GEFORCEERD, zt_url, level, request):
+                raise PermissionDenied("Het heropenen van een gesloten zaak vereist de scope zaken.heropenen.")
+        elif not is_allowed_for(
+            client, BRON, SCOPE_STATUSSEN | SCOPE_HEROPENEN | SCOPE_GEFORCEERD, zt_url, level, request
+        ):
+            if not is_allowed_for(client, BRON, SCOPE_AANMAKEN, zt_url, level, request) or zaak.statussen.exists():
+                raise PermissionDenied("Met alleen zaken.aanmaken mag enkel de eerste status gezet worden.")
+    gezet = values["datum_status_gezet"]
+    if gezet > timezone.now() + dt.timedelta(seconds=5):
+        raise error("datumStatusGezet", "De datum mag niet in de toekomst liggen.", "date-in-future")
+    if Status.objects.filter(zaak=zaak, datum_status_gezet=gezet).exists():
+        raise error("nonFieldErrors", "De velden zaak, datumStatusGezet moeten een unieke set zijn.", "unique")
+    gezetdoor = values.get("gezetdoor")
+    if gezetdoor is not None and gezetdoor.obj.zaak_id != zaak.pk:
+        raise error("gezetdoor", "De rol hoort niet bij deze zaak.", "zaak-mismatch")
+    status = Status(
+        zaak=zaak,
+        statustype=ref.obj,
+        statustype_url="" if ref.obj is not None else ref.url,
+        datum_status_gezet=gezet,
+        statustoelichting=values.get("statustoelichting", ""),
+        gezetdoor=gezetdoor.obj if gezetdoor is not None else None,
+    )
+    if eind:
+        close_zaak(zaak, gezet)
+    elif zaak.einddatum is not None:
+        # zrc-008: re-open
+        zaak.einddatum = None
+        zaak.archiefnominatie = None
+        zaak.archiefactiedatum = None
+        zaak.startdatum_bewaartermijn = None
+        zaak.save()
+    status.save()
+    _log(request, zaak, "status", sub_url(request, status), "create", None, render(status), 201)
+    return status
+
+
+def close_zaak(zaak: Zaak, gezet: dt.datetime) -> None:
+    """zrc-007: the eindstatus needs a resultaat and unlocked documents with indicatieGebruiksrecht.
+
+    Derives the archiving fields (zrc-021) and sets the einddatum.
+    """
+    resultaat = Resultaat.objects.filter(zaak=zaak).select_related("resultaattype").first()
+    if resultaat is None:
+        raise error("nonFieldErrors", "De zaak heeft geen resultaat.", "resultaat-does-not-exist")
+    for zio in zaak.zaakinformatieobjecten.select_related("informatieobject__latest_version"):
+        if _document_field(zio, "indicatie_gebruiksrecht") is None:
+            raise error(
+                "nonFieldErrors",
+                "Van alle informatieobjecten moet de indicatie gebruiksrecht gezet zijn.",
+                "indicatiegebruiksrecht-unset",
+            )
+        doc = zio.informatieobject
+        if doc is not None and doc.locked:
+            raise error(
+                "nonFieldErrors",
+                "Er zijn gerelateerde informatieobjecten die gelocked zijn.",
+                "informatieobject-locked",
+            )
+    einddatum = gezet.date()
+    archiving.derive_on_close(zaak, resultaat, einddatum)
+    zaak.einddatum = einddatum
+    zaak.save()
+
+
+# ---- zaakinformatieobject (zrc-003..005) ---------------------------------------------------------------------
+
+
+def _remote_api_root(url: str) -> str:
+    marker = "/enkelvoudiginformatieobjecten/"
+    return url.split(marker)[0] if marker in url else url.rsplit("/", 2)[0]
+
+
+def _mirror_zio(zio: ZaakInformatieObject, request) -> None:
+    url = zaak_url(request, zio.zaak)
+    if zio.informatieobject is not None:
+        from zgw.documenten.relations import link_object
+
+        link_object(informatieobject=zio.informatieobject, object_type="zaak", object_url=url, zaak=zio.zaak)
+        return
+    root = _remote_api_root(zio.informatieobject_url)
+    service = Service.for_url(zio.informatieobject_url)
+    headers = service.auth_headers() if service else {}
+    try:
+        response = requests.post(
+            f"{root}/objectinformatieobjecten",
+            json={"informatieobject": zio.informatieobject_url, "object": url, "objectType": "zaak"},
+            headers=headers,
+            timeout=10,
+        )
+    except requests.RequestException:
+        response = None
+    if response is None or response.status_code not in (200, 201):
+        raise error(
+            "informatieobject", "De relatie kon niet gespiegeld worden in de Documenten API.", "pending-relations"
+        )
+
+
+def _unmirror_zio(zio: ZaakInformatieObject, request) -> None:
+    url = zaak_url(request, zio.zaak)
+    if zio.informatieobject is not None:
+        from zgw.documenten.relations import unlink_object
+
+        unlink_object(informatieobject=zio.informatieobject, object_type="zaak", object_url=url)
+        return
+    root = _remote_api_root(zio.informatieobject_url)
+    service = Service.for_url(zio.informatieobject_url)
+    headers = service.auth_headers() if service else {}
+    try:
+        found = requests.get(
+            f"{root}/objectinformatieobjecten",
+            params={"informatieobject": zio.informatieobject_url, "object": url},
+            headers=headers,
+            timeout=10,
+        )
+        items = found.json() if found.status_code == 200 else None
+        for item in items or []:
+            deleted = requests.delete(item["url"], headers=headers, timeout=10)
+            if deleted.status_code not in (200, 204, 404):
+                raise requests.RequestException(str(deleted.status_code))
+        if items is None:
+            raise requests.RequestException("lookup failed")
+    except (requests.RequestException, ValueError, KeyError, TypeError):
+        raise error(
+            "informatieobject", "De relatie kon niet verwijderd worden in de Documenten API.", "pending-relations"
+        )
+
+
+def create_zio(values: dict, *, request, render: Render) -> ZaakInformatieObject:
+    zaak: Zaak = values["zaak"].obj
+    ref = values["informatieobject"]
+    if zaak.archiefstatus != "nog_te_archiveren":
+        raise error(
+            "nonFieldErrors",
+            "De archiefstatus van de zaak moet 'nog_te_archiveren' zijn.",
+            "zaak-archiefstatus-invalid",
+        )
+    exists = ZaakInformatieObject.objects.filter(zaak=zaak)
+    exists = (
+        exists.filter(informatieobject=ref.obj) if ref.obj is not None else exists.filter(informatieobject_url=ref.url)
+    )
+    if exists.exists():
+        raise error("nonFieldErrors", "De velden zaak, informatieobject moeten een unieke set zijn.", "unique")
+    zio = ZaakInformatieObject(
+        zaak=zaak,
+        informatieobject=ref.obj,
+        informatieobject_url="" if ref.obj is not None else ref.url,
+        titel=values.get("titel", ""),
+        beschrijving=values.get("beschrijving", ""),
+        vernietigingsdatum=values.get("vernietigingsdatum"),
+        status=_status_of(values.get("status"), zaak),
+    )
+    save_sub(zio, zaak=zaak, resource="zaakinformatieobject", request=request, render=render, actie="create")
+    _mirror_zio(zio, request)
+    return zio
+
+
+def _status_of(ref, zaak: Zaak):
+    if ref is None:
+        return None
+    if ref.obj.zaak_id != zaak.pk:
+        raise error("status", "De status hoort niet bij deze zaak.", "zaak-mismatch")
+    return ref.obj
+
+
+def update_zio(zio: ZaakInformatieObject, values: dict, *, request, render: Render, partial: bool) -> None:
+    oud = render(zio)
+    if "zaak" in values and values["zaak"].obj.pk != zio.zaak_id:
+        raise error("zaak", "Dit veld mag niet gewijzigd worden.", "wijzigen-niet-toegelaten")
+    if "informatieobject" in values:
+        ref = values["informatieobject"]
+        same = (ref.obj is not None and ref.obj.pk == zio.informatieobject_id) or (
+            ref.obj is None and ref.url == zio.informatieobject_url
+        )
+        if not same:
+            raise error("informatieobject", "Dit veld mag niet gewijzigd worden.", "wijzigen-niet-toegelaten")
+    for name in ("titel", "beschrijving", "vernietigingsdatum"):
+        if name in values:
+            setattr(zio, name, values[name])
+    if "status" in values:
+        zio.status = _status_of(values["status"], zio.zaak)
+    actie = "partial_update" if partial else "update"
+    save_sub(zio, zaak=zio.zaak, resource="zaakinformatieobject", request=request, render=render, actie=actie, oud=oud)
+
+
+def destroy_zio(zio: ZaakInformatieObject, *, request, render: Render) -> None:
+    _unmirror_zio(zio, request)
+    destroy_sub(zio, zaak=zio.zaak, resource="zaakinformatieobject", request=request, render=render)
+
+
+def zaak_has_informatieobject(object_url: str, informatieobject_url: str, request) -> bool:
+    """drc-004 checker registered with common.relations: does this zaak link this document?"""
+    zaak_match = match_local(object_url, request)
+    if zaak_match is None or not zaak_match.uuid:
+        return False
+    qs = ZaakInformatieObject.objects.filter(zaak__uuid=zaak_match.uuid)
+    io_match = match_local(informatieobject_url, request)
+    if io_match is not None:
+        return qs.filter(informatieobject__uuid=io_match.uuid).exists()
+    return qs.filter(informatieobject_url=informatieobject_url).exists()
+
+
+# ---- zaakbesluit (mirror for the Besluiten API) ----------------------------------------------------------------
+
+
+def link_besluit(*, zaak: Zaak, besluit_url: str, besluit=None) -> ZaakBesluit:
+    existing = ZaakBesluit.objects.filter(zaak=zaak, besluit_url=besluit_url).first()
+    if existing is not None:
+        return existing
+    return ZaakBesluit.objects.create(zaak=zaak, besluit=besluit, besluit_url=besluit_url)
+
+
+def create_zaakbesluit_direct(zaak: Zaak, besluit_url: str, request) -> ZaakBesluit:
+    """A consumer POST on /zaken/{uuid}/besluiten: a local besluit must already point at this zaak."""
+    match = match_local(besluit_url, request)
+    if match is not None:
+        besluit = match.model._default_manager.filter(uuid=match.uuid).first() if match.model and match.uuid else None
+        if besluit is None or getattr(besluit, "zaak_id", None) != zaak.pk:
+            raise error("besluit", "Het besluit verwijst niet naar deze zaak.", "inconsistent-relation")
+        return link_besluit(zaak=zaak, besluit_url=besluit_url, besluit=besluit)
+    return link_besluit(zaak=zaak, besluit_url=besluit_url)
+
+
+def destroy_zaakbesluit_direct(zaakbesluit: ZaakBesluit) -> None:
+    besluit = zaakbesluit.besluit
+    if besluit is not None and getattr(besluit, "zaak_id", None) == zaakbesluit.zaak_id:
+        raise error("nonFieldErrors", "Het besluit verwijst nog naar deze zaak.", "inconsistent-relation")
+    zaakbesluit.delete()
+
+
+def unlink_besluit(*, zaak: Zaak, besluit_url: str) -> None:
+    ZaakBesluit.objects.filter(zaak=zaak, besluit_url=besluit_url).delete()
+
+
+# ---- rol ----------------------------------------------------------------------------------------------------
+
+IDENT_KEYS = {
+    "natuurlijk_persoon": ("inpBsn", "anpIdentificatie", "inpA_nummer"),
+    "niet_natuurlijk_persoon": ("innNnpId", "annIdentificatie"),
+    "vestiging": ("vestigingsNummer",),
+    "organisatorische_eenheid": ("identificatie",),
+    "medewerker": ("identificatie",),
+}
+
+
+def ident_key(betrokkene_type: str, ident: dict | None) -> str:
+    """A compact, indexed copy of the main identification value, for the betrokkeneIdentificatie filters."""
+    if not ident:
+        return ""
+    for key in IDENT_KEYS.get(betrokkene_type, ()):
+        if ident.get(key):
+            return f"{key}:{ident[key]}"[:100]
+    return ""
+
+
+def validate_rol_max_occurences(zaak: Zaak, omschrijving_generiek: str) -> None:
+    """[OZ] at most one initiator and one zaakcoordinator per zaak."""
+    if (
+        omschrijving_generiek in ("initiator", "zaakcoordinator")
+        and zaak.rollen.filter(omschrijving_generiek=omschrijving_generiek).exists()
+    ):
+        raise error("roltype", f"Een zaak kan maar één {omschrijving_generiek} hebben.", "max-occurences")
+
+
+def create_rol(values: dict, *, request, render: Render) -> Rol:
+    zaak: Zaak = values["zaak"].obj
+    ref = values["roltype"]
+    validate_type_in_zaaktype(ref, zaak, "roltype", "zaaktype-mismatch", request)
+    ident = values.get("betrokkene_identificatie")
+    if not values.get("betrokkene") and not ident:
+        raise error(
+            "nonFieldErrors", "betrokkene of betrokkeneIdentificatie moet opgegeven worden.", "invalid-betrokkene"
+        )
+    if ref.obj is not None:
+        omschrijving, generiek = ref.obj.omschrijving, ref.obj.omschrijving_generiek
+    else:
+        omschrijving = (ref.data or {}).get("omschrijving", "")
+        generiek = (ref.data or {}).get("omschrijvingGeneriek", "")
+    validate_rol_max_occurences(zaak, generiek)
+    rol = Rol(
+        zaak=zaak,
+        betrokkene=values.get("betrokkene", ""),
+        betrokkene_type=values["betrokkene_type"],
+        afwijkende_naam_betrokkene=values.get("afwijkende_naam_betrokkene", ""),
+        roltype=ref.obj,
+        roltype_url="" if ref.obj is not None else ref.url,
+        omschrijving=omschrijving,
+        omschrijving_generiek=generiek,
+        roltoelichting=values.get("roltoelichting", ""),
+        indicatie_machtiging=values.get("indicatie_machtiging", ""),
+        contactpersoon_rol=values.get("contactpersoon_rol"),
+        betrokkene_identificatie=ident,
+        ident_key=ident_key(values["betrokkene_type"], ident),
+    )
+    save_sub(rol, zaak=zaak, resource="rol", request=request, render=render, actie="create")
+    return rol

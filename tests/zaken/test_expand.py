@@ -1,0 +1,66 @@
+"""expand on zaken (zaken.md §7): nested objects in ``_expand``, unknown fields → 400."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import CRS, cat_url, create_zaak, post
+
+pytestmark = pytest.mark.django_db
+
+
+def test_expand_zaaktype_status_statustype(superuser_client, zaaktype, statustypen, django_assert_max_num_queries):
+    zaak = create_zaak(superuser_client, zaaktype)
+    status = post(
+        superuser_client,
+        "statussen",
+        {
+            "zaak": zaak["url"],
+            "statustype": cat_url("statustypen", statustypen[0]),
+            "datumStatusGezet": "2024-03-02T10:00:00Z",
+        },
+    ).json()
+    response = superuser_client.get(f"/zaken/api/v1/zaken/{zaak['uuid']}?expand=zaaktype,status.statustype", **CRS)
+    assert response.status_code == 200, response.json()
+    embedded = response.json()["_expand"]
+    assert embedded["zaaktype"]["url"] == zaak["zaaktype"]
+    assert embedded["status"]["url"] == status["url"]
+    assert embedded["status"]["_expand"]["statustype"]["volgnummer"] == 1
+    assert response.json()["status"] == status["url"]
+
+
+def test_expand_list_and_empty_reference(superuser_client, zaaktype):
+    create_zaak(superuser_client, zaaktype)
+    data = superuser_client.get("/zaken/api/v1/zaken?expand=resultaat,rollen", **CRS).json()
+    item = data["results"][0]
+    assert item["_expand"]["resultaat"] == {}
+    assert item["_expand"]["rollen"] == []
+
+
+def test_expand_unknown_field_is_400(superuser_client, zaaktype):
+    zaak = create_zaak(superuser_client, zaaktype)
+    response = superuser_client.get(f"/zaken/api/v1/zaken/{zaak['uuid']}?expand=bestaatniet", **CRS)
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "invalid-expand-field"
+
+
+def test_expand_in_zoek_body(superuser_client, zaaktype):
+    zaak = create_zaak(superuser_client, zaaktype)
+    response = post(superuser_client, "zaken/_zoek", {"uuid__in": [zaak["uuid"]], "expand": "zaaktype"})
+    assert response.status_code == 200, response.json()
+    assert response.json()["results"][0]["_expand"]["zaaktype"]["url"] == zaak["zaaktype"]
+
+
+def test_query_budget_detail_with_expand_and_create(superuser_client, zaaktype, statustypen):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    zaak = create_zaak(superuser_client, zaaktype)  # warms the client cache
+    with CaptureQueriesContext(connection) as created:
+        create_zaak(superuser_client, zaaktype)
+    with CaptureQueriesContext(connection) as detail:
+        response = superuser_client.get(f"/zaken/api/v1/zaken/{zaak['uuid']}?expand=zaaktype,status", **CRS)
+    assert response.status_code == 200
+    assert len(created) <= (15 if connection.vendor == "postgresql" else 25)
+    # the expanded zaaktype is rendered by the catalogi serializer, which costs its own queries
+    assert len(detail) <= (12 if connection.vendor == "postgresql" else 20)
