@@ -1,0 +1,94 @@
+"""The workloads of bench/run. Each factory turns the seed's state (bench/state.json) into a request pattern."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
+
+
+@dataclass
+class Workload:
+    name: str
+    title: str
+    paths: list[str] = field(default_factory=list)
+    method: str = "GET"
+    body: object | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    duration: int | None = None
+    connections: int | None = None
+    custom: Callable[[str, str], dict] | None = None  # for transfers wrk cannot express (large up/downloads)
+
+    def probe_request(self, base_url: str, token: str) -> urllib.request.Request:
+        data = None
+        headers = {"Authorization": f"Bearer {token}", "Accept": "application/json", **self.headers}
+        if self.body is not None:
+            data = self.body if isinstance(self.body, bytes) else json.dumps(self.body).encode()
+            headers["Content-Type"] = "application/json"
+        return urllib.request.Request(base_url + self.paths[0], data=data, headers=headers, method=self.method)
+
+
+@dataclass
+class Factory:
+    name: str
+    build_fn: Callable[[dict, bool], Workload]
+
+    def build(self, state: dict, quick: bool) -> Workload:
+        return self.build_fn(state, quick)
+
+
+def w0(state: dict, quick: bool) -> Workload:
+    return Workload("W0", "ceiling: roltype detail (1 row, same stack)",
+                    [f"/catalogi/api/v1/roltypen/{state['roltype_uuid']}"])
+
+
+def w1(state: dict, quick: bool) -> Workload:
+    body = {
+        "bronorganisatie": state["bronorganisatie"],
+        "verantwoordelijkeOrganisatie": state["bronorganisatie"],
+        "zaaktype": state["zaaktypen"][0],
+        "startdatum": "2026-01-15",
+        "omschrijving": "Benchmark zaak",
+        "vertrouwelijkheidaanduiding": "openbaar",
+    }
+    return Workload("W1", "create zaak", ["/zaken/api/v1/zaken"], method="POST", body=body, headers=CRS)
+
+
+def w2a(state: dict, quick: bool) -> Workload:
+    return Workload("W2a", "list zaken, page 1 (100 per page)", ["/zaken/api/v1/zaken"], headers=CRS)
+
+
+def w2b(state: dict, quick: bool) -> Workload:
+    return Workload("W2b", f"list zaken, deep page {state['deep_page']}",
+                    [f"/zaken/api/v1/zaken?page={state['deep_page']}"], headers=CRS)
+
+
+def w3(state: dict, quick: bool) -> Workload:
+    expand = "status,resultaat,rollen,zaakinformatieobjecten"
+    return Workload("W3", "zaak detail, expand status/resultaat/rollen/zio",
+                    [f"/zaken/api/v1/zaken/{uuid}?expand={expand}" for uuid in state["sample_zaken"]],
+                    headers=CRS)
+
+
+def w4(state: dict, quick: bool) -> Workload:
+    body = {
+        "zaaktype__in": state["zaaktypen"][:3],
+        "startdatum__gte": "2020-01-01",
+        "startdatum__lte": "2026-12-31",
+        "zaakgeometrie": {"within": state["search_polygon"]},
+    }
+    return Workload("W4", "_zoek: zaaktype, date range, geometry", ["/zaken/api/v1/zaken/_zoek"],
+                    method="POST", body=body, headers=CRS)
+
+
+WORKLOADS: list[Factory] = [
+    Factory("W0", w0),
+    Factory("W1", w1),
+    Factory("W2a", w2a),
+    Factory("W2b", w2b),
+    Factory("W3", w3),
+    Factory("W4", w4),
+]
