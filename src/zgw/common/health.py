@@ -43,7 +43,7 @@ def _check_storage() -> None:
 def _check_broker() -> None:
     from zgw.celery import app
 
-    with app.connection_for_write() as conn:
+    with app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 
