@@ -220,3 +220,105 @@ def test_bad_input_never_500(superuser_client, zaaktype):
     response = post(superuser_client, "zaken/_zoek", {})
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "empty_search_body"
+
+
+def _doc(client, responses_mock, **overrides) -> dict:
+    iot = remote_iotype()
+    responses_mock.get(iot["url"], json=iot)
+    response = client.post(EIO_LIST, eio_body(iot["url"], **overrides), format="json")
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
+def test_e2e_with_document_link_and_audittrail(
+    superuser_client, zaaktype, statustypen, resultaattype, roltype, eigenschap, responses_mock, settings, tmp_path
+):
+    """zaak → rol → zaakobject → status → document → eigenschap → resultaat → eindstatus; audittrail has every step."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    client = superuser_client
+    zaak = create_zaak(client, zaaktype)
+    steps = [
+        (
+            "rollen",
+            {
+                "zaak": zaak["url"],
+                "betrokkeneType": "natuurlijk_persoon",
+                "roltoelichting": "aanvrager",
+                "roltype": cat_url("roltypen", roltype),
+                "betrokkeneIdentificatie": {"inpBsn": "111222333"},
+            },
+        ),
+        ("zaakobjecten", {"zaak": zaak["url"], "objectType": "pand", "object": "https://bag.example.nl/pand/1"}),
+        (
+            "statussen",
+            {
+                "zaak": zaak["url"],
+                "statustype": cat_url("statustypen", statustypen[0]),
+                "datumStatusGezet": "2024-03-02T10:00:00Z",
+            },
+        ),
+    ]
+    for collection, body in steps:
+        assert post(client, collection, body).status_code == 201
+    document = _doc(client, responses_mock, indicatieGebruiksrecht=False)
+    zio = post(client, "zaakinformatieobjecten", {"zaak": zaak["url"], "informatieobject": document["url"]})
+    assert zio.status_code == 201, zio.json()
+    eig = post(
+        client,
+        f"zaken/{zaak['uuid']}/zaakeigenschappen",
+        {"zaak": zaak["url"], "eigenschap": cat_url("eigenschappen", eigenschap), "waarde": "20240101"},
+    )
+    assert eig.status_code == 201
+    assert (
+        post(
+            client, "resultaten", {"zaak": zaak["url"], "resultaattype": cat_url("resultaattypen", resultaattype)}
+        ).status_code
+        == 201
+    )
+    eind = post(
+        client,
+        "statussen",
+        {
+            "zaak": zaak["url"],
+            "statustype": cat_url("statustypen", statustypen[1]),
+            "datumStatusGezet": "2024-03-04T10:00:00Z",
+        },
+    )
+    assert eind.status_code == 201, eind.json()
+    detail = client.get(f"/zaken/api/v1/zaken/{zaak['uuid']}", **CRS).json()
+    assert detail["einddatum"] == "2024-03-04" and detail["archiefactiedatum"] == "2034-03-04"
+    assert detail["zaakinformatieobjecten"] == [zio.json()["url"]]
+    trail = client.get(f"/zaken/api/v1/zaken/{zaak['uuid']}/audittrail").json()
+    assert [e["resource"] for e in trail] == [
+        "zaak",
+        "rol",
+        "zaakobject",
+        "status",
+        "zaakinformatieobject",
+        "zaakeigenschap",
+        "resultaat",
+        "status",
+    ]
+
+
+def test_zrc_007_indicatiegebruiksrecht_must_be_set(
+    superuser_client, zaaktype, statustypen, resultaattype, responses_mock, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    zaak = create_zaak(superuser_client, zaaktype)
+    document = _doc(superuser_client, responses_mock)
+    post(superuser_client, "zaakinformatieobjecten", {"zaak": zaak["url"], "informatieobject": document["url"]})
+    post(
+        superuser_client, "resultaten", {"zaak": zaak["url"], "resultaattype": cat_url("resultaattypen", resultaattype)}
+    )
+    response = post(
+        superuser_client,
+        "statussen",
+        {
+            "zaak": zaak["url"],
+            "statustype": cat_url("statustypen", statustypen[1]),
+            "datumStatusGezet": "2024-03-04T10:00:00Z",
+        },
+    )
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "indicatiegebruiksrecht-unset"

@@ -86,13 +86,21 @@ class IdentFilter(filters.CharFilter):
         ).distinct()
 
 
+def _documented(max_length: int) -> type[IdentFilter]:
+    """An IdentFilter whose schema shows the maxLength (the zaken list documents it, the rollen list does not)."""
+    return extend_schema_field({"type": "string", "maxLength": max_length})(
+        type(f"IdentFilter{max_length}", (IdentFilter,), {})
+    )
+
+
 def _ident_filters(prefix: str, name_prefix: str) -> dict:
-    return {
-        f"{name_prefix}betrokkeneIdentificatie__{ident}": IdentFilter(
+    result = {}
+    for ident in IDENT_FILTERS:
+        cls = _documented(IDENT_MAX[ident]) if name_prefix else IdentFilter
+        result[f"{name_prefix}betrokkeneIdentificatie__{ident}"] = cls(
             prefix=prefix, ident=ident, max_length=IDENT_MAX[ident]
         )
-        for ident in IDENT_FILTERS
-    }
+    return result
 
 
 class CharInFilter(filters.BaseInFilter, filters.CharFilter):
