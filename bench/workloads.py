@@ -20,7 +20,7 @@ class Workload:
     headers: dict[str, str] = field(default_factory=dict)
     duration: int | None = None
     connections: int | None = None
-    custom: Callable[[str, str], dict] | None = None  # for transfers wrk cannot express (large up/downloads)
+    custom: Callable[[str, str, dict], dict] | None = None  # transfers wrk cannot express (large up/downloads)
 
     def probe_request(self, base_url: str, token: str) -> urllib.request.Request:
         data = None
@@ -84,6 +84,30 @@ def w4(state: dict, quick: bool) -> Workload:
                     method="POST", body=body, headers=CRS)
 
 
+def w5a(state: dict, quick: bool) -> Workload:
+    from transfers import small_document_body
+
+    return Workload("W5a", "create document (100 KB base64)", ["/documenten/api/v1/enkelvoudiginformatieobjecten"],
+                    method="POST", body=small_document_body(state))
+
+
+def w5b(state: dict, quick: bool) -> Workload:
+    from transfers import download_workload
+
+    size = (10 if quick else 100) * 2**20
+    return Workload("W5b", f"download {size // 2**20} MB document",
+                    ["/documenten/api/v1/enkelvoudiginformatieobjecten"],
+                    custom=download_workload(size, repeats=3 if quick else 10))
+
+
+def w6(state: dict, quick: bool) -> Workload:
+    from transfers import upload_workload
+
+    size = (20 if quick else 1024) * 2**20
+    return Workload("W6", f"upload {size // 2**20} MB through bestandsdelen",
+                    ["/documenten/api/v1/enkelvoudiginformatieobjecten"], custom=upload_workload(size))
+
+
 WORKLOADS: list[Factory] = [
     Factory("W0", w0),
     Factory("W1", w1),
@@ -91,4 +115,7 @@ WORKLOADS: list[Factory] = [
     Factory("W2b", w2b),
     Factory("W3", w3),
     Factory("W4", w4),
+    Factory("W5a", w5a),
+    Factory("W5b", w5b),
+    Factory("W6", w6),
 ]
