@@ -1,84 +1,76 @@
-"""Django admin for besluiten. Relations made here are mirrored into the *local* Zaken/Documenten apps as well
-(brc-005/brc-006 "also for relations made outside the API"); remote mirrors are only written through the API."""
+"""Beheer UI for besluiten: read-only. Besluiten and their relations are only written through the Besluiten API,
+whose services also keep the zaak/document mirrors (brc-005/brc-006) and the audit trail in step."""
 
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db import models, transaction
+from django.db import transaction
 
 from zgw.common import audit
+from zgw.common.admin import IndexedSearchMixin, ReadOnlyAdmin, ReadOnlyInline, audit_trail_link
 from zgw.common.references import object_url
 
 from . import mirrors
 from .constants import BRON
-from .identificatie import generate_identificatie
-from .models import Besluit, BesluitInformatieObject, has_local_zaak
+from .models import Besluit, BesluitInformatieObject, IdentificatieTeller, has_local_zaak
 
 
-def _local_zaak(besluit: Besluit | None):
-    return getattr(besluit, "zaak", None) if besluit is not None and has_local_zaak() else None
-
-
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-class BesluitInformatieObjectInline(admin.TabularInline):
+class BesluitInformatieObjectInline(ReadOnlyInline):
     model = BesluitInformatieObject
-    formfield_overrides = URL_FIELDS
-    extra = 0
-    raw_id_fields = ("informatieobject",)
-    fields = ("informatieobject", "informatieobject_url", "aard_relatie", "registratiedatum")
-    readonly_fields = ("aard_relatie", "registratiedatum")
+    fields = ("uuid", "informatieobject", "informatieobject_url", "aard_relatie", "registratiedatum")
+    verbose_name_plural = "besluitinformatieobjecten"
 
 
 @admin.register(Besluit)
-class BesluitAdmin(admin.ModelAdmin):
-    formfield_overrides = URL_FIELDS
-    list_display = ("identificatie", "verantwoordelijke_organisatie", "datum", "besluittype", "besluittype_url")
-    list_filter = ("vervalreden",)
-    search_fields = ("identificatie", "verantwoordelijke_organisatie", "uuid")
-    raw_id_fields = ("besluittype",)
-    readonly_fields = ("uuid", "zaakbesluit_url")
+class BesluitAdmin(IndexedSearchMixin, ReadOnlyAdmin):
+    list_display = ("identificatie", "verantwoordelijke_organisatie", "datum", "besluittype_weergave", "ingangsdatum")
+    list_select_related = ("besluittype",)
+    list_filter = ("vervalreden", ("datum", admin.DateFieldListFilter))
+    # identificatie has a plain btree index: exact lookups only
+    search_uuid_fields = ("uuid",)
+    search_exact_fields = ("identificatie", "verantwoordelijke_organisatie", "zaak_url")
+    search_help_text = "Zoek op UUID, exacte identificatie, verantwoordelijke organisatie of zaak-URL."
+    ordering = ("-pk",)
     inlines = (BesluitInformatieObjectInline,)
 
-    @transaction.atomic
-    def save_model(self, request, obj: Besluit, form, change: bool) -> None:
-        before = _local_zaak(Besluit.objects.filter(pk=obj.pk).first()) if change else None
-        if not obj.identificatie:
-            obj.identificatie = generate_identificatie(obj.verantwoordelijke_organisatie, obj.datum)
-        super().save_model(request, obj, form, change)
-        after = _local_zaak(obj)
-        url = object_url(request, obj)
-        if before is not None and (after is None or after.pk != before.pk):
-            mirrors.unlink_zaak(before, url)
-        if after is not None and (before is None or after.pk != before.pk):
-            mirrors.link_zaak(after, url, obj)
-
-    def save_formset(self, request, form, formset, change: bool) -> None:
-        instances = formset.save(commit=False)
-        besluit_url = object_url(request, form.instance)
-        for removed in formset.deleted_objects:
-            if removed.informatieobject_id is not None:
-                mirrors.unlink_informatieobject(removed.informatieobject, besluit_url)
-            removed.delete()
-        for bio in instances:
-            bio.save()
-            if bio.informatieobject_id is not None:
-                mirrors.link_informatieobject(bio.informatieobject, besluit_url, form.instance)
-        formset.save_m2m()
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Besluit._meta.fields] + ["audit_trail"]
 
     @transaction.atomic
     def delete_model(self, request, obj: Besluit) -> None:
+        """Not reachable from the UI (no delete permission); kept so a programmatic delete through the admin class
+        removes the local mirrors and the audit trail exactly like the API's destroy (brc-009)."""
         url = object_url(request, obj)
         for bio in obj.besluitinformatieobjecten.select_related("informatieobject"):
             if bio.informatieobject_id is not None:
                 mirrors.unlink_informatieobject(bio.informatieobject, url)
-        zaak = _local_zaak(obj)
+        zaak = getattr(obj, "zaak", None) if has_local_zaak() else None
         if zaak is not None:
             mirrors.unlink_zaak(zaak, url)
         audit.delete_for(BRON, obj.uuid)
         super().delete_model(request, obj)
 
-    def delete_queryset(self, request, queryset) -> None:
-        for obj in queryset:
-            self.delete_model(request, obj)
+    @admin.display(description="besluittype")
+    def besluittype_weergave(self, obj: Besluit) -> str:
+        return str(obj.besluittype) if obj.besluittype else obj.besluittype_url or "—"
+
+    @admin.display(description="audit trail")
+    def audit_trail(self, obj: Besluit) -> str:
+        return audit_trail_link(BRON, obj.uuid)
+
+
+@admin.register(BesluitInformatieObject)
+class BesluitInformatieObjectAdmin(IndexedSearchMixin, ReadOnlyAdmin):
+    list_display = ("uuid", "besluit", "informatieobject_url", "aard_relatie", "registratiedatum")
+    list_select_related = ("besluit",)
+    search_exact_fields = ("informatieobject_url",)
+    ordering = ("-pk",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+
+@admin.register(IdentificatieTeller)
+class IdentificatieTellerAdmin(ReadOnlyAdmin):
+    list_display = ("verantwoordelijke_organisatie", "jaar", "laatste")
+    readonly_fields = ("verantwoordelijke_organisatie", "jaar", "laatste")
