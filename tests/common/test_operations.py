@@ -104,3 +104,32 @@ def test_query_count_header(rf, db):
         return HttpResponse("ok")
 
     assert QueryCountMiddleware(view)(rf.get("/"))["X-DB-Queries"] == "2"
+
+
+def test_request_id_follows_into_celery_tasks():
+    from celery.signals import before_task_publish, task_postrun, task_prerun
+
+    from zgw.common.observability import current_request_id, request_id_var
+
+    token = request_id_var.set("req-celery-1")
+    try:
+        headers: dict = {}
+        before_task_publish.send(sender="zgw.task", headers=headers, body=None)
+        assert headers["request_id"] == "req-celery-1"
+    finally:
+        request_id_var.reset(token)
+
+    class Request:
+        request_id = "req-celery-1"
+        headers = None
+
+    class Task:
+        request = Request()
+
+    task = Task()
+    task_prerun.send(sender=task, task=task, task_id="t1")
+    try:
+        assert current_request_id() == "req-celery-1"
+    finally:
+        task_postrun.send(sender=task, task=task, task_id="t1")
+    assert current_request_id() == ""
