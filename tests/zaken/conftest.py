@@ -116,3 +116,25 @@ def responses_mock():
 
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         yield rsps
+
+
+def link_iotype(zaaktype, omschrijving: str = "Brief") -> cm.InformatieObjectType:
+    """A published local informatieobjecttype that belongs to ``zaaktype`` (zrc-017)."""
+    iot = cm.InformatieObjectType.objects.create(
+        catalogus=zaaktype.catalogus,
+        omschrijving=omschrijving,
+        vertrouwelijkheidaanduiding="openbaar",
+        informatieobjectcategorie="brief",
+        concept=False,
+        datum_begin_geldigheid=BEGIN,
+    )
+    volgnummer = cm.ZaakTypeInformatieObjectType.objects.filter(zaaktype=zaaktype).count() + 1
+    cm.ZaakTypeInformatieObjectType.objects.create(
+        zaaktype=zaaktype, informatieobjecttype=iot, volgnummer=volgnummer, richting="inkomend"
+    )
+    return iot
+
+
+@pytest.fixture
+def iotype(zaaktype) -> cm.InformatieObjectType:
+    return link_iotype(zaaktype)

@@ -6,12 +6,13 @@ import uuid
 
 import pytest
 
-from tests.documenten.conftest import EIO_LIST, eio_body, remote_iotype
+from tests.documenten.conftest import EIO_LIST, eio_body
 from zgw.autorisaties.services import AutorisatieData
+from zgw.catalogi import models as cm
 from zgw.documenten.models import ObjectInformatieObject
 from zgw.zaken.models import ZaakInformatieObject
 
-from .conftest import CRS, RSIN, cat_url, create_zaak, post, zaak_payload
+from .conftest import CRS, RSIN, cat_url, create_zaak, link_iotype, post, zaak_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +21,9 @@ REMOTE_ZTC = "https://ztc.example.nl/catalogi/api/v1"
 
 
 @pytest.fixture
-def document(superuser_client, responses_mock, settings, tmp_path) -> dict:
+def document(superuser_client, iotype, settings, tmp_path) -> dict:
     settings.MEDIA_ROOT = str(tmp_path)
-    iot = remote_iotype()
-    responses_mock.get(iot["url"], json=iot)
-    response = superuser_client.post(EIO_LIST, eio_body(iot["url"]), format="json")
+    response = superuser_client.post(EIO_LIST, eio_body(cat_url("informatieobjecttypen", iotype)), format="json")
     assert response.status_code == 201, response.json()
     return response.json()
 
@@ -55,9 +54,9 @@ def test_zrc_004_zio_relation_is_immutable(superuser_client, zaaktype, document)
     assert response.json()["invalidParams"][0]["code"] == "wijzigen-niet-toegelaten"
 
 
-def test_zrc_005_remote_document_mirrored_over_http(superuser_client, zaaktype, responses_mock):
+def test_zrc_005_remote_document_mirrored_over_http(superuser_client, zaaktype, iotype, responses_mock):
     doc_url = f"{REMOTE_DRC}/enkelvoudiginformatieobjecten/{uuid.uuid4()}"
-    responses_mock.get(doc_url, json={"url": doc_url, "informatieobjecttype": "https://x/iot/1"})
+    responses_mock.get(doc_url, json={"url": doc_url, "informatieobjecttype": cat_url("informatieobjecttypen", iotype)})
     mirror = responses_mock.post(f"{REMOTE_DRC}/objectinformatieobjecten", json={"url": "x"}, status=201)
     zaak = create_zaak(superuser_client, zaaktype)
     response = post(superuser_client, "zaakinformatieobjecten", {"zaak": zaak["url"], "informatieobject": doc_url})
@@ -65,9 +64,9 @@ def test_zrc_005_remote_document_mirrored_over_http(superuser_client, zaaktype, 
     assert mirror.call_count == 1
 
 
-def test_zrc_005_remote_mirror_failure_rolls_back(superuser_client, zaaktype, responses_mock):
+def test_zrc_005_remote_mirror_failure_rolls_back(superuser_client, zaaktype, iotype, responses_mock):
     doc_url = f"{REMOTE_DRC}/enkelvoudiginformatieobjecten/{uuid.uuid4()}"
-    responses_mock.get(doc_url, json={"url": doc_url, "informatieobjecttype": "https://x/iot/1"})
+    responses_mock.get(doc_url, json={"url": doc_url, "informatieobjecttype": cat_url("informatieobjecttypen", iotype)})
     responses_mock.post(f"{REMOTE_DRC}/objectinformatieobjecten", json={}, status=500)
     zaak = create_zaak(superuser_client, zaaktype)
     response = post(superuser_client, "zaakinformatieobjecten", {"zaak": zaak["url"], "informatieobject": doc_url})
@@ -222,10 +221,9 @@ def test_bad_input_never_500(superuser_client, zaaktype):
     assert response.json()["invalidParams"][0]["code"] == "empty_search_body"
 
 
-def _doc(client, responses_mock, **overrides) -> dict:
-    iot = remote_iotype()
-    responses_mock.get(iot["url"], json=iot)
-    response = client.post(EIO_LIST, eio_body(iot["url"], **overrides), format="json")
+def _doc(client, zaaktype, **overrides) -> dict:
+    iot = cm.InformatieObjectType.objects.filter(ziots__zaaktype=zaaktype).first() or link_iotype(zaaktype)
+    response = client.post(EIO_LIST, eio_body(cat_url("informatieobjecttypen", iot), **overrides), format="json")
     assert response.status_code == 201, response.json()
     return response.json()
 
@@ -260,7 +258,7 @@ def test_e2e_with_document_link_and_audittrail(
     ]
     for collection, body in steps:
         assert post(client, collection, body).status_code == 201
-    document = _doc(client, responses_mock, indicatieGebruiksrecht=False)
+    document = _doc(client, zaaktype, indicatieGebruiksrecht=False)
     zio = post(client, "zaakinformatieobjecten", {"zaak": zaak["url"], "informatieobject": document["url"]})
     assert zio.status_code == 201, zio.json()
     eig = post(
@@ -306,7 +304,7 @@ def test_zrc_007_indicatiegebruiksrecht_must_be_set(
 ):
     settings.MEDIA_ROOT = str(tmp_path)
     zaak = create_zaak(superuser_client, zaaktype)
-    document = _doc(superuser_client, responses_mock)
+    document = _doc(superuser_client, zaaktype)
     post(superuser_client, "zaakinformatieobjecten", {"zaak": zaak["url"], "informatieobject": document["url"]})
     post(
         superuser_client, "resultaten", {"zaak": zaak["url"], "resultaattype": cat_url("resultaattypen", resultaattype)}

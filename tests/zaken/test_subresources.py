@@ -107,15 +107,21 @@ def test_zrc_006_sub_resource_detail_of_other_zaaktype_is_403(
     assert post(client, collection, bodies[collection]).status_code == 403
 
 
-def test_contactmoment_and_verzoek(superuser_client, zaaktype):
+def test_contactmoment_and_verzoek(superuser_client, zaaktype, responses_mock):
+    for url in ("https://cmc/contactmomenten/1", "https://vrc/verzoeken/1"):
+        responses_mock.get(url, json={"url": url})
+    responses_mock.post("https://cmc/objectcontactmomenten", json={}, status=201)
+    responses_mock.post("https://vrc/objectverzoeken", json={}, status=201)
     zaak = create_zaak(superuser_client, zaaktype)
-    cm_ = post(superuser_client, "zaakcontactmomenten", {"zaak": zaak["url"], "contactmoment": "https://cmc/1"})
-    vz = post(superuser_client, "zaakverzoeken", {"zaak": zaak["url"], "verzoek": "https://vrc/1"})
+    cm_ = post(
+        superuser_client, "zaakcontactmomenten", {"zaak": zaak["url"], "contactmoment": "https://cmc/contactmomenten/1"}
+    )
+    vz = post(superuser_client, "zaakverzoeken", {"zaak": zaak["url"], "verzoek": "https://vrc/verzoeken/1"})
     kc = post(superuser_client, "klantcontacten", {"zaak": zaak["url"], "datumtijd": "2024-01-01T10:00:00Z"})
     assert (cm_.status_code, vz.status_code, kc.status_code) == (201, 201, 201)
     assert len(kc.json()["identificatie"]) == 14
     listed = superuser_client.get(f"/zaken/api/v1/zaakcontactmomenten?zaak={zaak['url']}").json()
-    assert [i["contactmoment"] for i in listed] == ["https://cmc/1"]
+    assert [i["contactmoment"] for i in listed] == ["https://cmc/contactmomenten/1"]
     assert superuser_client.get("/zaken/api/v1/zaken", **CRS).status_code == 200
 
 

@@ -63,3 +63,9 @@ def authorised(qs: QuerySet, request, scope, prefix: str = "") -> QuerySet:
         request=request,
     )
     return qs if condition is None else qs.filter(condition)
+
+
+def latest_status_pk() -> Subquery:
+    """Subquery: the pk of the most recently set status of the row's zaak (Status.indicatieLaatstGezetteStatus)."""
+    latest = Status.objects.filter(zaak=OuterRef("zaak")).order_by("-datum_status_gezet", "-pk").values("pk")[:1]
+    return Subquery(latest)

@@ -523,6 +523,42 @@ def _unmirror_zio(zio: ZaakInformatieObject, request) -> None:
         )
 
 
+def _informatieobjecttype_of(ref, request):
+    """(local InformatieObjectType or None, URL) of the document behind a ZIO reference."""
+    if ref.obj is not None:
+        return ref.obj.informatieobjecttype, ref.obj.informatieobjecttype_url
+    url = (ref.data or {}).get("informatieobjecttype") or ""
+    match = match_local(url, request) if isinstance(url, str) and url else None
+    if match is not None and match.model is not None and match.uuid:
+        return match.model._default_manager.filter(uuid=match.uuid).first(), url
+    return None, url if isinstance(url, str) else ""
+
+
+def validate_zrc_017_informatieobjecttype(zaak: Zaak, ref, request) -> None:
+    """zrc-017: the document's informatieobjecttype must be one of the zaaktype's informatieobjecttypen.
+
+    Local types are compared per version (same catalogus + omschrijving, as the zaaktype lists them); a local type
+    and a remote one can never belong to the same catalogus.
+    """
+    iot, iot_url = _informatieobjecttype_of(ref, request)
+    if zaak.zaaktype is not None:
+        allowed = iot is not None and (
+            zaak.zaaktype.ziots.filter(
+                informatieobjecttype__catalogus_id=getattr(iot, "catalogus_id", None),
+                informatieobjecttype__omschrijving=getattr(iot, "omschrijving", None),
+            ).exists()
+        )
+    else:
+        listed = typeinfo.remote(zaak.zaaktype_url).get("informatieobjecttypen") or []
+        allowed = iot is None and bool(iot_url) and iot_url in listed
+    if not allowed:
+        raise error(
+            "nonFieldErrors",
+            "Het informatieobjecttype hoort niet bij het zaaktype van de zaak.",
+            "missing-zaaktype-informatieobjecttype-relation",
+        )
+
+
 def create_zio(values: dict, *, request, render: Render) -> ZaakInformatieObject:
     zaak: Zaak = values["zaak"].obj
     ref = values["informatieobject"]
@@ -538,6 +574,7 @@ def create_zio(values: dict, *, request, render: Render) -> ZaakInformatieObject
     )
     if exists.exists():
         raise error("nonFieldErrors", "De velden zaak, informatieobject moeten een unieke set zijn.", "unique")
+    validate_zrc_017_informatieobjecttype(zaak, ref, request)
     zio = ZaakInformatieObject(
         zaak=zaak,
         informatieobject=ref.obj,
@@ -607,22 +644,33 @@ def link_besluit(*, zaak: Zaak, besluit_url: str, besluit=None) -> ZaakBesluit:
     return ZaakBesluit.objects.create(zaak=zaak, besluit=besluit, besluit_url=besluit_url)
 
 
-def create_zaakbesluit_direct(zaak: Zaak, besluit_url: str, request) -> ZaakBesluit:
-    """A consumer POST on /zaken/{uuid}/besluiten: a local besluit must already point at this zaak."""
+def create_zaakbesluit_direct(zaak: Zaak, besluit_url: str, request, render: Render | None = None) -> ZaakBesluit:
+    """A consumer POST on /zaken/{uuid}/besluiten: a local besluit must already point at this zaak.
+
+    A newly stored relation is written to the zaak's audit trail (common.md: every create is logged).
+    """
     match = match_local(besluit_url, request)
+    besluit = None
     if match is not None:
         besluit = match.model._default_manager.filter(uuid=match.uuid).first() if match.model and match.uuid else None
         if besluit is None or getattr(besluit, "zaak_id", None) != zaak.pk:
             raise error("besluit", "Het besluit verwijst niet naar deze zaak.", "inconsistent-relation")
-        return link_besluit(zaak=zaak, besluit_url=besluit_url, besluit=besluit)
-    return link_besluit(zaak=zaak, besluit_url=besluit_url)
+    existed = ZaakBesluit.objects.filter(zaak=zaak, besluit_url=besluit_url).exists()
+    obj = link_besluit(zaak=zaak, besluit_url=besluit_url, besluit=besluit)
+    if render is not None and not existed:
+        _log(request, zaak, "zaakbesluit", sub_url(request, obj), "create", None, render(obj), 201)
+    return obj
 
 
-def destroy_zaakbesluit_direct(zaakbesluit: ZaakBesluit) -> None:
+def destroy_zaakbesluit_direct(zaakbesluit: ZaakBesluit, request=None, render: Render | None = None) -> None:
     besluit = zaakbesluit.besluit
     if besluit is not None and getattr(besluit, "zaak_id", None) == zaakbesluit.zaak_id:
         raise error("nonFieldErrors", "Het besluit verwijst nog naar deze zaak.", "inconsistent-relation")
+    url = sub_url(request, zaakbesluit)
+    oud = render(zaakbesluit) if render is not None else None
     zaakbesluit.delete()
+    if render is not None:
+        _log(request, zaakbesluit.zaak, "zaakbesluit", url, "destroy", oud, None, 204)
 
 
 def unlink_besluit(*, zaak: Zaak, besluit_url: str) -> None:

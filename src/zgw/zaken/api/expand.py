@@ -57,6 +57,9 @@ COLLECTION_KIND = {
     "zaakobjecten": "zaakobject",
     "zaakinformatieobjecten": "zaakinformatieobject",
 }
+MAX_DEPTH = 3  # zrc-026 (Zaken 1.5): deeper paths are truncated, not refused
+MAX_LEVELS = 10  # the reference implementation's recursion-limit
+MAX_PATHS = 20  # the reference implementation's max-str-length
 _FORMAT = re.compile(r"^[\w']+([.,][\w']+)*$")
 CATALOGI_LEZEN = Scope("catalogi.lezen")
 ZAKEN_LEZEN = Scope("zaken.lezen")
@@ -75,15 +78,21 @@ def parse(value: str | None) -> list[list[str]]:
     if not _FORMAT.match(value):
         raise _invalid("Ongeldig expand formaat.", "expand-format-error")
     paths = [p.split(".") for p in value.split(",") if p]
+    if len(paths) > MAX_PATHS:
+        raise _invalid(f"Maximaal {MAX_PATHS} paden.", "max-str-length")
+    result: list[list[str]] = []
     for path in paths:
-        if len(path) > 3:
-            raise _invalid("Maximaal 3 niveaus.", "recursion-limit")
+        if len(path) > MAX_LEVELS:
+            raise _invalid(f"Maximaal {MAX_LEVELS} niveaus.", "recursion-limit")
+        path = path[:MAX_DEPTH]  # zrc-026: a deeper request is answered with at most 3 levels
         kind = "zaak"
         for part in path:
             if part not in ALLOWED.get(kind, set()):
                 raise _invalid(f"Het veld '{part}' kan niet ge-expand worden.")
             kind = KIND_OF_FIELD.get(part, "type")
-    return paths
+        if path not in result:
+            result.append(path)
+    return result
 
 
 class Expander:

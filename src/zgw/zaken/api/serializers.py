@@ -80,7 +80,22 @@ class DurationStringField(serializers.CharField):
     """An ISO-8601 duration kept as text."""
 
 
-class VerlengingSerializer(serializers.Serializer):
+class GroupSerializer(serializers.Serializer):
+    """zrc-012: a group attribute that is sent is validated as a whole, also inside a PATCH.
+
+    DRF hands ``partial`` down to nested serializers, which would let ``{"duur": "P5D"}`` through without ``reden``.
+    """
+
+    def validate(self, attrs):
+        missing = [name for name, field in self.fields.items() if field.required and name not in attrs]
+        if missing:
+            raise serializers.ValidationError(
+                {name: [serializers.ErrorDetail("Dit veld is vereist.", code="required")] for name in missing}
+            )
+        return attrs
+
+
+class VerlengingSerializer(GroupSerializer):
     reden = serializers.CharField(max_length=200)
     duur = DurationStringField()
 
@@ -92,7 +107,7 @@ class VerlengingSerializer(serializers.Serializer):
         return value
 
 
-class OpschortingSerializer(serializers.Serializer):
+class OpschortingSerializer(GroupSerializer):
     indicatie = serializers.BooleanField()
     reden = serializers.CharField(max_length=200, allow_blank=True)
 
@@ -351,7 +366,9 @@ class StatusSerializer(serializers.Serializer):
     zaakinformatieobjecten = serializers.SerializerMethodField()
 
     def get_indicatieLaatstGezetteStatus(self, obj: Status) -> bool:
-        latest = obj.zaak.statussen.order_by("-datum_status_gezet").values_list("pk", flat=True).first()
+        latest = getattr(obj, "laatst_gezet_pk", None)  # annotated by the list/detail queryset
+        if latest is None:
+            latest = obj.zaak.statussen.order_by("-datum_status_gezet", "-pk").values_list("pk", flat=True).first()
         return latest == obj.pk
 
     @extend_schema_field(URI_LIST_1000)

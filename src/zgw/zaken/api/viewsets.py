@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from zgw.common.audit_api import AuditTrailViewSet
 from zgw.common.viewsets import RetrieveWithETagMixin, ZGWGenericViewSet
 
-from .. import selectors, services, typeinfo
+from .. import mirrors, selectors, services, typeinfo
 from ..models import (
     KlantContact,
     Resultaat,
@@ -58,9 +58,10 @@ class ZaakChildViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
     model = None
     resource = ""
     prefetch: tuple = ()
+    select: tuple = ()  # FKs the serializer renders (type references), joined to keep lists O(1) in queries
 
     def get_queryset(self):
-        qs = self.model.objects.select_related("zaak", "zaak__zaaktype").prefetch_related(*self.prefetch)
+        qs = self.model.objects.select_related("zaak", "zaak__zaaktype", *self.select).prefetch_related(*self.prefetch)
         if self.action == "list":
             qs = selectors.authorised(qs, self.request, SCOPE_LEZEN, prefix="zaak__")
         return qs
@@ -167,7 +168,13 @@ class StatusViewSet(ZaakChildViewSet):
     resource = "status"
     serializer_class = serializers.StatusSerializer
     filterset_class = filters.StatusFilter
+    select = ("statustype", "gezetdoor")
+    prefetch = ("zaakinformatieobjecten",)
     etag_enabled = True
+
+    def get_queryset(self):
+        return super().get_queryset().annotate(laatst_gezet_pk=selectors.latest_status_pk())
+
     http_method_names = ["get", "post", "head", "options"]
     required_scopes = _scopes(create=SCOPE_AANMAKEN | SCOPE_STATUSSEN | SCOPE_HEROPENEN | SCOPE_GEFORCEERD)
 
@@ -185,6 +192,7 @@ class ResultaatViewSet(ZaakChildViewSet):
     resource = "resultaat"
     serializer_class = serializers.ResultaatSerializer
     filterset_class = filters.ResultaatFilter
+    select = ("resultaattype",)
     etag_enabled = True
     required_scopes = _scopes()
 
@@ -229,6 +237,7 @@ class RolViewSet(ZaakChildViewSet):
     resource = "rol"
     serializer_class = serializers.RolSerializer
     filterset_class = filters.RolFilter
+    select = ("roltype",)
     etag_enabled = True
     prefetch = ("statussen",)
     http_method_names = ["get", "post", "delete", "head", "options"]
@@ -338,7 +347,29 @@ class KlantContactViewSet(ZaakChildViewSet):
         return values
 
 
-class ZaakContactMomentViewSet(ZaakChildViewSet):
+class RemoteMirrorMixin:
+    """zrc-024/025: the referenced verzoek/contactmoment must resolve and the relation is mirrored remotely."""
+
+    mirror_kind: mirrors.MirrorKind
+
+    def perform_create_values(self, values, zaak):
+        url = values[self.mirror_kind.field]
+        mirrors.validate_remote(url, self.mirror_kind)
+        obj = super().perform_create_values(values, zaak)
+        mirrors.mirror(url, services.zaak_url(self.request, zaak), self.mirror_kind)
+        return obj
+
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        url = getattr(instance, self.mirror_kind.field)
+        zaak_url = services.zaak_url(request, instance.zaak)
+        services.destroy_sub(instance, zaak=instance.zaak, resource=self.resource, request=request, render=self.render)
+        mirrors.unmirror(url, zaak_url, self.mirror_kind)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ZaakContactMomentViewSet(RemoteMirrorMixin, ZaakChildViewSet):
+    mirror_kind = mirrors.CONTACTMOMENT
     operation_prefix = "zaakcontactmoment"
     schema = ZakenAutoSchema()
     model = ZaakContactMoment
@@ -350,7 +381,8 @@ class ZaakContactMomentViewSet(ZaakChildViewSet):
     required_scopes = _scopes(create=SCOPE_BIJWERKEN, destroy=SCOPE_BIJWERKEN)
 
 
-class ZaakVerzoekViewSet(ZaakChildViewSet):
+class ZaakVerzoekViewSet(RemoteMirrorMixin, ZaakChildViewSet):
+    mirror_kind = mirrors.VERZOEK
     operation_prefix = "zaakverzoek"
     schema = ZakenAutoSchema()
     model = ZaakVerzoek
@@ -436,13 +468,13 @@ class ZaakBesluitViewSet(NestedUnderZaakMixin, ZaakChildViewSet):
         zaak = self.get_zaak()
         values = self._validated()
         services.check_zrc_007_closed(zaak, request)
-        obj = services.create_zaakbesluit_direct(zaak, values["besluit_url"], request)
+        obj = services.create_zaakbesluit_direct(zaak, values["besluit_url"], request, render=self.render)
         return self._created(obj)
 
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
         services.check_zrc_007_closed(instance.zaak, request)
-        services.destroy_zaakbesluit_direct(instance)
+        services.destroy_zaakbesluit_direct(instance, request, render=self.render)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
