@@ -13,7 +13,8 @@ from pathlib import Path
 
 REDIS_URL = os.environ.get("NOTIFICATIES_TEST_BROKER_URL", "redis://127.0.0.1:6379/5")
 # One queue per test process, so parallel (xdist) runs never take each other's tasks.
-QUEUE = f"nrc-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+# unique per test run: a worker orphaned by an earlier, aborted run can never take this run's tasks
+QUEUE = f"nrc-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{uuid.uuid4().hex[:8]}"
 
 # Short timings so the retry/sweep tests finish in seconds; the test process patches conf to the same values.
 FAST_ENV = {
