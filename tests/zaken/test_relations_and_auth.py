@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+import responses
 
 from tests.documenten.conftest import EIO_LIST, eio_body
 from zgw.autorisaties.services import AutorisatieData
@@ -320,3 +321,37 @@ def test_zrc_007_indicatiegebruiksrecht_must_be_set(
     )
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "indicatiegebruiksrecht-unset"
+
+
+def test_zrc_007_remote_locked_document_blocks_closing(
+    superuser_client, zaaktype, iotype, statustypen, resultaattype, responses_mock
+):
+    doc_url = f"{REMOTE_DRC}/enkelvoudiginformatieobjecten/{uuid.uuid4()}"
+    body = {
+        "url": doc_url,
+        "informatieobjecttype": cat_url("informatieobjecttypen", iotype),
+        "indicatieGebruiksrecht": False,
+        "locked": True,
+    }
+    remote_document = responses_mock.get(doc_url, json=body)
+    responses_mock.post(f"{REMOTE_DRC}/objectinformatieobjecten", json={"url": "x"}, status=201)
+    zaak = create_zaak(superuser_client, zaaktype)
+    assert (
+        post(superuser_client, "zaakinformatieobjecten", {"zaak": zaak["url"], "informatieobject": doc_url}).status_code
+        == 201
+    )
+    post(
+        superuser_client, "resultaten", {"zaak": zaak["url"], "resultaattype": cat_url("resultaattypen", resultaattype)}
+    )
+    eindstatus = {
+        "zaak": zaak["url"],
+        "statustype": cat_url("statustypen", statustypen[1]),
+        "datumStatusGezet": "2024-03-04T10:00:00Z",
+    }
+    response = post(superuser_client, "statussen", eindstatus)
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "informatieobject-locked"
+    assert remote_document.call_count >= 2  # fetched again at closing time, not from the cache
+    body["locked"] = False
+    responses_mock.replace(responses.GET, doc_url, json=body)
+    assert post(superuser_client, "statussen", eindstatus).status_code == 201

@@ -448,7 +448,8 @@ def close_zaak(zaak: Zaak, gezet: dt.datetime) -> None:
                 "indicatiegebruiksrecht-unset",
             )
         doc = zio.informatieobject
-        if doc is not None and doc.locked:
+        locked = doc.locked if doc is not None else bool(_document_field(zio, "locked"))
+        if locked:
             raise error(
                 "nonFieldErrors",
                 "Er zijn gerelateerde informatieobjecten die gelocked zijn.",
