@@ -143,3 +143,24 @@ def test_expand_local_zaak(superuser_client, besluittype_url, make_zaak, create_
     besluit = create_besluit(zaak=zaak["url"])
     expanded = superuser_client.get(besluit["url"], {"expand": "zaak"}).json()["_expand"]["zaak"]
     assert expanded["url"] == zaak["url"]
+
+
+def test_brc_006_zaakbesluit_changes_reach_the_zaak_audit_trail(superuser_client, besluittype_url, make_zaak):
+    zaak = make_zaak()
+    other = make_zaak()
+    created = superuser_client.post(BESLUITEN, besluit_body(besluittype_url, zaak=zaak["url"]), format="json")
+    assert created.status_code == 201, created.json()
+    besluit_url = created.json()["url"]
+
+    def zaakbesluit_entries(zaak_url: str) -> list[tuple[str, str]]:
+        trail = superuser_client.get(f"{zaak_url}/audittrail", **CRS).json()
+        return [(entry["actie"], entry["wijzigingen"]["nieuw"] or entry["wijzigingen"]["oud"])
+                for entry in trail if entry["resource"] == "zaakbesluit"]
+
+    [(actie, body)] = zaakbesluit_entries(zaak["url"])
+    assert actie == "create" and body["besluit"] == besluit_url
+
+    moved = superuser_client.patch(besluit_url, {"zaak": other["url"]}, format="json")
+    assert moved.status_code == 200, moved.json()
+    assert [a for a, _ in zaakbesluit_entries(zaak["url"])] == ["create", "destroy"]
+    assert [a for a, _ in zaakbesluit_entries(other["url"])] == ["create"]

@@ -31,19 +31,20 @@ def _service(module: str, name: str) -> Callable | None:
 # ---- local mirrors -----------------------------------------------------------------------------------------------
 
 
-def link_zaak(zaak, besluit_url: str, besluit) -> None:
+def link_zaak(zaak, besluit_url: str, besluit, request=None) -> None:
+    """``request`` given: the change is also written to the zaak's audit trail (not for compensations)."""
     link = _service("zgw.zaken.services", "link_besluit")
     if link is None:
         logger.warning("zgw.zaken.services.link_besluit ontbreekt: ZaakBesluit niet gespiegeld")
         return
-    link(zaak=zaak, besluit_url=besluit_url, besluit=besluit)
+    link(zaak=zaak, besluit_url=besluit_url, besluit=besluit, request=request)
 
 
-def unlink_zaak(zaak, besluit_url: str) -> None:
+def unlink_zaak(zaak, besluit_url: str, request=None) -> None:
     unlink = _service("zgw.zaken.services", "unlink_besluit")
     if unlink is None:
         return
-    unlink(zaak=zaak, besluit_url=besluit_url)
+    unlink(zaak=zaak, besluit_url=besluit_url, request=request)
 
 
 def link_informatieobject(informatieobject, besluit_url: str, besluit) -> None:

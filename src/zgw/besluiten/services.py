@@ -201,7 +201,7 @@ def create_besluit(values: dict, *, request=None, render: Render, scope: ScopeEx
         _save_besluit(besluit)
         besluit_url = object_url(request, besluit)
         if zaak is not None and zaak.obj is not None:
-            mirrors.link_zaak(zaak.obj, besluit_url, besluit)
+            mirrors.link_zaak(zaak.obj, besluit_url, besluit, request=request)
         if not remote_zaak:
             announce()
             return besluit
@@ -296,9 +296,9 @@ def update_besluit(
         _save_besluit(besluit)
         if zaak_changed:
             if old_zaak is not None and old_zaak.obj is not None:
-                mirrors.unlink_zaak(old_zaak.obj, besluit_url)
+                mirrors.unlink_zaak(old_zaak.obj, besluit_url, request=request)
             if new_zaak is not None and new_zaak.obj is not None:
-                mirrors.link_zaak(new_zaak.obj, besluit_url, besluit)
+                mirrors.link_zaak(new_zaak.obj, besluit_url, besluit, request=request)
         if not steps:
             announce()
             return besluit
@@ -361,7 +361,7 @@ def delete_besluit(besluit: Besluit, *, request=None) -> None:
             if bio.informatieobject_id is not None:
                 mirrors.unlink_informatieobject(bio.informatieobject, besluit_url)
         if zaak is not None and zaak.obj is not None:
-            mirrors.unlink_zaak(zaak.obj, besluit_url)
+            mirrors.unlink_zaak(zaak.obj, besluit_url, request=request)
         audit.delete_for(BRON, besluit.uuid)
         besluit.delete()
         if not steps:

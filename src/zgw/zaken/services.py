@@ -638,11 +638,22 @@ def zaak_has_informatieobject(object_url: str, informatieobject_url: str, reques
 # ---- zaakbesluit (mirror for the Besluiten API) ----------------------------------------------------------------
 
 
-def link_besluit(*, zaak: Zaak, besluit_url: str, besluit=None) -> ZaakBesluit:
+def _zaakbesluit_body(request, obj: ZaakBesluit) -> dict:
+    return {"url": sub_url(request, obj), "uuid": str(obj.uuid), "besluit": obj.besluit_url}
+
+
+def link_besluit(*, zaak: Zaak, besluit_url: str, besluit=None, request=None) -> ZaakBesluit:
+    """The ZaakBesluit mirror of ``besluit.zaak`` (brc-006), written by the Besluiten API.
+
+    With ``request`` the new relation is also written to the zaak's audit trail (a change to a related object).
+    """
     existing = ZaakBesluit.objects.filter(zaak=zaak, besluit_url=besluit_url).first()
     if existing is not None:
         return existing
-    return ZaakBesluit.objects.create(zaak=zaak, besluit=besluit, besluit_url=besluit_url)
+    obj = ZaakBesluit.objects.create(zaak=zaak, besluit=besluit, besluit_url=besluit_url)
+    if request is not None:
+        _log(request, zaak, "zaakbesluit", sub_url(request, obj), "create", None, _zaakbesluit_body(request, obj), 201)
+    return obj
 
 
 def create_zaakbesluit_direct(zaak: Zaak, besluit_url: str, request, render: Render | None = None) -> ZaakBesluit:
@@ -674,8 +685,12 @@ def destroy_zaakbesluit_direct(zaakbesluit: ZaakBesluit, request=None, render: R
         _log(request, zaakbesluit.zaak, "zaakbesluit", url, "destroy", oud, None, 204)
 
 
-def unlink_besluit(*, zaak: Zaak, besluit_url: str) -> None:
-    ZaakBesluit.objects.filter(zaak=zaak, besluit_url=besluit_url).delete()
+def unlink_besluit(*, zaak: Zaak, besluit_url: str, request=None) -> None:
+    for obj in ZaakBesluit.objects.filter(zaak=zaak, besluit_url=besluit_url):
+        if request is not None:
+            body = _zaakbesluit_body(request, obj)
+            _log(request, zaak, "zaakbesluit", body["url"], "destroy", body, None, 204)
+        obj.delete()
 
 
 # ---- rol ----------------------------------------------------------------------------------------------------
