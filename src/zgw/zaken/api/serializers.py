@@ -472,6 +472,11 @@ class ZaakObjectSerializer(serializers.Serializer):
             raise _nfe("objectTypeOverige mag enkel bij objectType overige.", "invalid-object-type-overige-usage")
         if self.instance is None and not attrs.get("object") and not attrs.get("object_identificatie"):
             raise _nfe("object of objectIdentificatie moet opgegeven worden.", "invalid-zaakobject")
+        if object_type == "overige" and definitie:
+            from ..overige import validate_object_type_overige_definitie
+
+            object_url = attrs.get("object", getattr(self.instance, "object", ""))
+            validate_object_type_overige_definitie(definitie, object_url)
         return attrs
 
     def to_representation(self, instance):
