@@ -8,24 +8,18 @@ resource back; :func:`run_remote_steps` undoes what was done when a step fails.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
+from zgw.documenten import services as documenten_services
+from zgw.zaken import services as zaken_services
+
 from .remote import RemoteSyncError
 
 logger = logging.getLogger(__name__)
-
-
-def _service(module: str, name: str) -> Callable | None:
-    """``module.name`` when the sibling app provides it (they are built in parallel), else ``None``."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
 
 
 # ---- local mirrors -----------------------------------------------------------------------------------------------
@@ -33,33 +27,21 @@ def _service(module: str, name: str) -> Callable | None:
 
 def link_zaak(zaak, besluit_url: str, besluit, request=None) -> None:
     """``request`` given: the change is also written to the zaak's audit trail (not for compensations)."""
-    link = _service("zgw.zaken.services", "link_besluit")
-    if link is None:
-        logger.warning("zgw.zaken.services.link_besluit ontbreekt: ZaakBesluit niet gespiegeld")
-        return
-    link(zaak=zaak, besluit_url=besluit_url, besluit=besluit, request=request)
+    zaken_services.link_besluit(zaak=zaak, besluit_url=besluit_url, besluit=besluit, request=request)
 
 
 def unlink_zaak(zaak, besluit_url: str, request=None) -> None:
-    unlink = _service("zgw.zaken.services", "unlink_besluit")
-    if unlink is None:
-        return
-    unlink(zaak=zaak, besluit_url=besluit_url, request=request)
+    zaken_services.unlink_besluit(zaak=zaak, besluit_url=besluit_url, request=request)
 
 
 def link_informatieobject(informatieobject, besluit_url: str, besluit) -> None:
-    link = _service("zgw.documenten.services", "link_object")
-    if link is None:
-        logger.warning("zgw.documenten.services.link_object ontbreekt: ObjectInformatieObject niet gespiegeld")
-        return
-    link(informatieobject=informatieobject, object_type="besluit", object_url=besluit_url, besluit=besluit)
+    documenten_services.link_object(
+        informatieobject=informatieobject, object_type="besluit", object_url=besluit_url, besluit=besluit
+    )
 
 
 def unlink_informatieobject(informatieobject, besluit_url: str) -> None:
-    unlink = _service("zgw.documenten.services", "unlink_object")
-    if unlink is None:
-        return
-    unlink(informatieobject=informatieobject, object_type="besluit", object_url=besluit_url)
+    documenten_services.unlink_object(informatieobject=informatieobject, object_type="besluit", object_url=besluit_url)
 
 
 # ---- remote mirrors ----------------------------------------------------------------------------------------------

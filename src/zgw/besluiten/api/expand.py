@@ -9,14 +9,16 @@ them there (``catalogi.lezen``; ``zaken.lezen``/``documenten.lezen`` for that ty
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
+from zgw.catalogi.api.serializers import BesluitTypeSerializer
 from zgw.common.permissions import Scope, is_allowed_for
 from zgw.common.references import RemoteFetchError, fetch_json
+from zgw.documenten.api.serializers import EnkelvoudigInformatieObjectSerializer
+from zgw.zaken.api.serializers import ZaakSerializer
 
 from ..models import Besluit, BesluitInformatieObject, has_local_zaak
 
@@ -49,13 +51,6 @@ def parse_expand(value: str | None, allowed: frozenset[str]) -> frozenset[str]:
     return frozenset(paths)
 
 
-def _serializer(module: str, name: str):
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:  # pragma: no cover - sibling app without serializers
-        return None
-
-
 def _remote(url: str) -> dict:
     if not url:
         return {}
@@ -80,8 +75,7 @@ def render_besluittype(besluit: Besluit, request) -> dict:
         return {}
     if besluit.besluittype_id is None:
         return _remote(besluit.besluittype_url)
-    serializer = _serializer("zgw.catalogi.api.serializers", "BesluitTypeSerializer")
-    return dict(serializer(besluit.besluittype, context={"request": request}).data) if serializer else {}
+    return dict(BesluitTypeSerializer(besluit.besluittype, context={"request": request}).data)
 
 
 def render_zaak(besluit: Besluit, request) -> dict:
@@ -94,8 +88,7 @@ def render_zaak(besluit: Besluit, request) -> dict:
     type_url = object_url(request, zaaktype) if zaaktype is not None else getattr(zaak, "zaaktype_url", "")
     if not _may(request, "zrc", "zaken.lezen", type_url, getattr(zaak, "vertrouwelijkheidaanduiding", "")):
         return {}
-    serializer = _serializer("zgw.zaken.api.serializers", "ZaakSerializer")
-    return dict(serializer(zaak, context={"request": request}).data) if serializer else {}
+    return dict(ZaakSerializer(zaak, context={"request": request}).data)
 
 
 def render_informatieobject(bio: BesluitInformatieObject, request) -> dict:
@@ -108,12 +101,11 @@ def render_informatieobject(bio: BesluitInformatieObject, request) -> dict:
     type_url = object_url(request, iot) if iot is not None else document.informatieobjecttype_url
     if not _may(request, "drc", "documenten.lezen", type_url, document.vertrouwelijkheidaanduiding):
         return {}
-    serializer = _serializer("zgw.documenten.api.serializers", "EnkelvoudigInformatieObjectSerializer")
     version = document.latest_version
-    if serializer is None or version is None:
+    if version is None:
         return {}
     version.document = document
-    return dict(serializer(version, context={"request": request}).data)
+    return dict(EnkelvoudigInformatieObjectSerializer(version, context={"request": request}).data)
 
 
 def expand_besluit(data: dict, besluit: Besluit, paths: frozenset[str], request, prefix: str = "") -> dict:
