@@ -25,12 +25,15 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from zgw.common import listcache
     from zgw.common.references import forget_configured_base_url
 
     cache.clear()
+    listcache.clear()
     forget_configured_base_url()
     yield
     cache.clear()
+    listcache.clear()
     forget_configured_base_url()
 
 

@@ -10,3 +10,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # live_server tests (browser, Celery worker) keep no connection open past a request, so the test database can be
 # dropped at the end without "database is being accessed by other users"
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# One process per test worker with its own locmem cache: the list cache is safe and every test that writes and then
+# lists checks its invalidation.
+ZGW_LIST_CACHE = True

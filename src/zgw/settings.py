@@ -154,6 +154,11 @@ if env("CACHE_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "zgw"}}
 
+# Lists keep the ordered ids of a filtered result per worker (zgw.common.listcache): count and deep pages without a
+# database scan. Needs a cache that all workers share (CACHE_URL, Redis) to see each other's writes.
+ZGW_LIST_CACHE = env_bool("ZGW_LIST_CACHE", bool(env("CACHE_URL")))
+ZGW_LIST_CACHE_TTL = env_int("ZGW_LIST_CACHE_TTL", 60)
+
 # --- I18n -----------------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 TIME_ZONE = env("TIME_ZONE", "Europe/Amsterdam")

@@ -47,6 +47,7 @@ class Besluit(models.Model):
         ]
         indexes = [
             models.Index(fields=["besluittype_url"]),
+            models.Index(fields=["besluittype", "id"], name="besluiten_autorisatie"),
             models.Index(fields=["zaak_url"]),
             models.Index(fields=["identificatie"]),
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from zgw.catalogi.models import BesluitType
 from zgw.common.permissions import ScopeExpr, authorised_filter
 
 from .constants import COMPONENT
@@ -28,6 +29,7 @@ def authorised_besluiten(qs: QuerySet[Besluit], request, scope: ScopeExpr | None
         local_type_field="besluittype",
         remote_type_field="besluittype_url",
         request=request,
+        type_model=BesluitType,
     )
     return qs if condition is None else qs.filter(condition)
 
@@ -42,5 +44,6 @@ def authorised_besluitinformatieobjecten(
         local_type_field="besluit__besluittype",
         remote_type_field="besluit__besluittype_url",
         request=request,
+        type_model=BesluitType,
     )
     return qs if condition is None else qs.filter(condition)

@@ -7,6 +7,7 @@ class CatalogiConfig(AppConfig):
     verbose_name = "Catalogi"
 
     def ready(self) -> None:
+        from zgw.common import listcache
         from zgw.common.references import register_resource
 
         from . import models as m
@@ -24,3 +25,4 @@ class CatalogiConfig(AppConfig):
             ("zaakobjecttypen", m.ZaakObjectType),
         ):
             register_resource("catalogi", collection, model)
+        listcache.track("catalogi")

@@ -104,6 +104,10 @@ class EnkelvoudigInformatieObject(models.Model):
         indexes = [
             models.Index(fields=["identificatie"]),
             models.Index(fields=["informatieobjecttype_url", "vertrouwelijkheidaanduiding"]),
+            # the autorisatie filter (type, level) and the -id order: counts and pages from the index alone
+            models.Index(
+                fields=["informatieobjecttype", "vertrouwelijkheidaanduiding", "id"], name="documenten_autorisatie"
+            ),
         ]
         verbose_name = "enkelvoudig informatieobject"
         verbose_name_plural = "enkelvoudige informatieobjecten"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from rest_framework.exceptions import NotFound, ValidationError
 
+from zgw.catalogi.models import InformatieObjectType
 from zgw.common.permissions import ScopeExpr, authorised_filter
 
 from .models import (
@@ -31,6 +32,7 @@ def authorised(client, scope: ScopeExpr | None, prefix: str = "", request=None) 
         remote_type_field=f"{prefix}informatieobjecttype_url",
         vertrouwelijkheid_field=f"{prefix}vertrouwelijkheidaanduiding",
         request=request,
+        type_model=InformatieObjectType,
     )
 
 

@@ -7,6 +7,7 @@ class ZakenConfig(AppConfig):
     verbose_name = "Zaken"
 
     def ready(self) -> None:
+        from zgw.common import listcache
         from zgw.common.references import register_resource
         from zgw.common.relations import register_relation_checker
 
@@ -26,3 +27,4 @@ class ZakenConfig(AppConfig):
         ):
             register_resource("zaken", collection, model)
         register_relation_checker("zaak", zaak_has_informatieobject)
+        listcache.track("zaken")

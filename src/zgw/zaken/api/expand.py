@@ -1,15 +1,18 @@
 """``expand`` for GET /zaken, GET /zaken/{uuid} and POST /zaken/_zoek (zaken.md §7, common.md §12).
 
-Works on the serialized JSON: every requested path is resolved URL by URL. Local zaken resources are rendered with
-our serializers, local catalogi types with the catalogi serializers, remote resources are fetched. References into
-other registries (documenten, BRP/BAG) are never followed. Unknown paths → 400 ``invalid-expand-field``.
+Works on the serialized JSON, level by level: the URLs of one level are resolved together, local ones with one query
+per collection (rendered with our serializers, catalogi types with the catalogi serializers), remote ones fetched.
+References into other registries (documenten, BRP/BAG) are never followed. Unknown paths → 400 ``invalid-expand-field``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+import uuid as uuid_module
+from collections.abc import Callable, Iterable
+from functools import partial
 
+from django.db.models import QuerySet
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from zgw.common.permissions import Scope, is_allowed_for
@@ -96,100 +99,164 @@ def parse(value: str | None) -> list[list[str]]:
 
 
 class Expander:
+    """Resolves the URLs of one response level by level: per level one query per local collection (batched)."""
+
     def __init__(self, request):
         self.request = request
-        self.cache: dict[str, Any] = {}
+        self.cache: dict[str, dict] = {}
 
-    def _render_local(self, url: str) -> dict | None:
+    def load(self, urls: Iterable[str]) -> None:
+        """Resolve every URL not seen yet: local rows grouped per collection, remote resources fetched."""
+        groups: dict[tuple[str, str], dict[uuid_module.UUID, list[str]]] = {}
+        for url in {u for u in urls if u and u not in self.cache}:
+            match = match_local(url, self.request)
+            if match is None:
+                self.cache[url] = self._fetch(url)
+                continue
+            self.cache[url] = {}
+            if match.model is None or not match.uuid or (match.api, match.collection) not in _QUERYSETS:
+                continue
+            try:
+                key = uuid_module.UUID(match.uuid)
+            except ValueError:
+                continue
+            groups.setdefault((match.api, match.collection), {}).setdefault(key, []).append(url)
+        for (api, collection), by_uuid in groups.items():
+            if api == "catalogi" and not self._may_read_catalogi():
+                continue
+            for obj in _QUERYSETS[(api, collection)]().filter(uuid__in=list(by_uuid)):
+                data = self._render(api, collection, obj)
+                for url in by_uuid.get(obj.uuid, ()):
+                    self.cache[url] = data
+
+    def _fetch(self, url: str) -> dict:
+        try:
+            fetched = fetch_json(url)
+        except RemoteFetchError:
+            return {}
+        return dict(fetched) if isinstance(fetched, dict) else {}
+
+    def _render(self, api: str, collection: str, obj) -> dict:
         from zgw.catalogi.api import serializers as cs
 
+        from .. import typeinfo
         from .serializers import SERIALIZERS
 
-        match = match_local(url, self.request)
-        if match is None or match.model is None or not match.uuid:
-            return None
-        obj = match.model._default_manager.filter(uuid=match.uuid).first()
-        if obj is None:
-            return None
-        if match.api == "zaken":
-            zaak = obj if match.collection == "zaken" else obj.zaak
-            from .. import typeinfo
-
-            if not is_allowed_for(
+        if api == "zaken":
+            zaak = obj if collection == "zaken" else obj.zaak
+            allowed = is_allowed_for(
                 self.request.auth,
                 "zrc",
                 ZAKEN_LEZEN,
                 typeinfo.zaaktype_url(zaak, self.request),
                 zaak.vertrouwelijkheidaanduiding,
                 self.request,
-            ):
-                return None
-            return dict(SERIALIZERS[type(obj)](obj, context={"request": self.request}).data)
-        if match.api == "catalogi":
-            if not self._may_read_catalogi():
-                return None
-            by_collection = {
-                "zaaktypen": cs.ZaakTypeSerializer,
-                "statustypen": cs.StatusTypeSerializer,
-                "roltypen": cs.RolTypeSerializer,
-                "resultaattypen": cs.ResultaatTypeSerializer,
-                "eigenschappen": cs.EigenschapSerializer,
-                "zaakobjecttypen": cs.ZaakObjectTypeSerializer,
-            }
-            serializer = by_collection.get(match.collection)
-            return dict(serializer(obj, context={"request": self.request}).data) if serializer else None
-        return None
+            )
+            return dict(SERIALIZERS[type(obj)](obj, context={"request": self.request}).data) if allowed else {}
+        serializer = {
+            "zaaktypen": cs.ZaakTypeSerializer,
+            "statustypen": cs.StatusTypeSerializer,
+            "roltypen": cs.RolTypeSerializer,
+            "resultaattypen": cs.ResultaatTypeSerializer,
+            "eigenschappen": cs.EigenschapSerializer,
+            "zaakobjecttypen": cs.ZaakObjectTypeSerializer,
+        }[collection]
+        return dict(serializer(obj, context={"request": self.request}).data)
 
     def _may_read_catalogi(self) -> bool:
         client = self.request.auth
         return bool(client and (client.heeft_alle_autorisaties or "catalogi.lezen" in client.scopes_for("ztc")))
 
-    def resolve(self, url: str) -> dict:
-        if url in self.cache:
-            return self.cache[url]
-        data: dict | None
-        if match_local(url, self.request) is not None:
-            data = self._render_local(url)
-        else:
-            try:
-                fetched = fetch_json(url)
-                data = fetched if isinstance(fetched, dict) else None
-            except RemoteFetchError:
-                data = None
-        self.cache[url] = dict(data) if data else {}
-        return self.cache[url]
-
-    def apply(self, item: dict, path: list[str]) -> None:
-        if not path:
-            return
-        field, rest = path[0], path[1:]
+    def attach(self, item: dict, field: str) -> list[dict]:
+        """Put the resolved ``field`` of ``item`` under its ``_expand``; returns the embedded objects."""
         embedded = item.setdefault("_expand", {})
-        value = item.get(field)
-        if field == "relevanteAndereZaken":
-            value = [entry.get("url") for entry in value or [] if isinstance(entry, dict)]
+        value = _value(item, field)
+        existing = embedded.get(field)
         if isinstance(value, list):
-            existing = embedded.get(field)
             if not isinstance(existing, list):
-                existing = [dict(self.resolve(url)) for url in value if url]
+                existing = [dict(self.cache.get(url) or {}) for url in value if url]
                 existing = [e for e in existing if e]
                 embedded[field] = existing
-            for child in existing:
-                self.apply(child, rest)
-        else:
-            existing = embedded.get(field)
-            if not isinstance(existing, dict):
-                existing = dict(self.resolve(value)) if value else {}
-                embedded[field] = existing
-            if existing:
-                self.apply(existing, rest)
+            return existing
+        if not isinstance(existing, dict):
+            existing = dict(self.cache.get(value) or {}) if value else {}
+            embedded[field] = existing
+        return [existing] if existing else []
+
+
+def _value(item: dict, field: str):
+    value = item.get(field)
+    if field == "relevanteAndereZaken":
+        return [entry.get("url") for entry in value or [] if isinstance(entry, dict)]
+    return value
+
+
+def _urls(item: dict, field: str) -> list[str]:
+    value = _value(item, field)
+    if isinstance(value, list):
+        return [url for url in value if isinstance(url, str)]
+    return [value] if isinstance(value, str) else []
+
+
+def _querysets() -> dict[tuple[str, str], Callable[[], QuerySet]]:
+    from zgw.catalogi import selectors as catalogi
+
+    from .. import selectors
+    from ..models import Resultaat, Rol, Status, ZaakInformatieObject, ZaakObject
+
+    return {
+        ("zaken", "zaken"): selectors.zaken,
+        **{
+            ("zaken", collection): partial(selectors.sub_resources, model)
+            for collection, model in (
+                ("statussen", Status),
+                ("resultaten", Resultaat),
+                ("rollen", Rol),
+                ("zaakobjecten", ZaakObject),
+                ("zaakinformatieobjecten", ZaakInformatieObject),
+            )
+        },
+        ("catalogi", "zaaktypen"): catalogi.zaaktype_queryset,
+        ("catalogi", "statustypen"): catalogi.statustype_queryset,
+        ("catalogi", "roltypen"): catalogi.roltype_queryset,
+        ("catalogi", "resultaattypen"): catalogi.resultaattype_queryset,
+        ("catalogi", "eigenschappen"): catalogi.eigenschap_queryset,
+        ("catalogi", "zaakobjecttypen"): catalogi.zaakobjecttype_queryset,
+    }
+
+
+class _LazyQuerysets(dict):
+    """``_querysets()`` built on first use (the app registry must be ready)."""
+
+    def _fill(self) -> None:
+        if not dict.__len__(self):
+            self.update(_querysets())
+
+    def __contains__(self, key) -> bool:
+        self._fill()
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key):
+        self._fill()
+        return dict.__getitem__(self, key)
+
+
+_QUERYSETS = _LazyQuerysets()
 
 
 def expand(data: list[dict] | dict, value: str | None, request) -> None:
+    """Embed the resources of every ``expand`` path: breadth first, so each level costs one query per collection."""
     paths = parse(value)
     if not paths:
         return
     expander = Expander(request)
     items = data if isinstance(data, list) else [data]
-    for item in items:
-        for path in paths:
-            expander.apply(item, path)
+    frontier = [(item, path) for item in items for path in paths]
+    while frontier:
+        expander.load(url for item, path in frontier for url in _urls(item, path[0]))
+        deeper = []
+        for item, path in frontier:
+            for child in expander.attach(item, path[0]):
+                if len(path) > 1:
+                    deeper.append((child, path[1:]))
+        frontier = deeper

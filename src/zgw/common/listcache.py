@@ -1,0 +1,180 @@
+"""Ordered id lists of paginated lists, kept in the worker's memory: ``count`` and deep pages without a scan.
+
+A page of a list needs two answers from the database that grow with the data: the number of matching rows
+(``COUNT(*)``) and, for page N, the ids after skipping ``(N-1) * size`` rows (``OFFSET``). At 100,000 zaken each is a
+scan of tens of thousands of index entries, on every request. This module answers both from the ordered primary keys
+of the filtered queryset, fetched once and kept per worker process, keyed by the query's SQL and parameters (which
+carry the client's autorisaties and filters).
+
+Freshness: every write to a tracked app (``track``) increments that app's version number in the shared cache (Redis
+in production), when it is made and again after its commit. A cached list is used only while the versions it was
+built under are current, so a list never misses a committed write once the writer has its response. Versions are
+read before the ids are fetched, and a list built between the two increments is retired by the second one. As a
+safety net for writes that bypass the ORM (SQL by hand), entries also expire after ``ZGW_LIST_CACHE_TTL`` seconds.
+
+Enabled by ``ZGW_LIST_CACHE`` (default: on when ``CACHE_URL`` points at a shared cache). With a per-process cache
+and several workers it must stay off: one worker would not see another's increments.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+MAX_ENTRIES = 256
+MAX_IDS = 2_000_000  # larger results are not kept (16 MB of ids per entry at most)
+
+_entries: OrderedDict[tuple, tuple[tuple, float, list[int]]] = OrderedDict()
+_lock = threading.Lock()
+_tracked: dict[type, str] = {}
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "ZGW_LIST_CACHE", False))
+
+
+def _version_key(tag: str) -> str:
+    return f"zgw:listversion:{tag}"
+
+
+def versions(tags: Iterable[str]) -> tuple:
+    """The current version of each tag; a missing one (never written, or evicted) starts at a random number."""
+    keys = [_version_key(tag) for tag in tags]
+    found = cache.get_many(keys)
+    result = []
+    for key in keys:
+        value = found.get(key)
+        if value is None:
+            cache.add(key, random.getrandbits(62), timeout=None)
+            value = cache.get(key)
+        result.append(value)
+    return tuple(result)
+
+
+def bump(tag: str) -> None:
+    """Retire every cached list that depends on ``tag`` (in all workers)."""
+    key = _version_key(tag)
+    try:
+        cache.incr(key)
+    except ValueError:  # no version yet: any fresh random number retires nothing that exists
+        cache.add(key, random.getrandbits(62), timeout=None)
+
+
+def bump_on_commit(tag: str) -> None:
+    """Bump now and again after the commit.
+
+    The second bump retires a list that a concurrent reader built from the pre-commit data under the first bump's
+    version; the first one makes the write visible to reads inside the same transaction (and in test cases, which
+    never commit).
+    """
+    bump(tag)
+    transaction.on_commit(lambda: bump(tag))
+
+
+class IdList:
+    """A list of primary keys that Django's paginator can page through like a queryset."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, item):
+        return self.ids[item]
+
+    def __iter__(self):
+        return iter(self.ids)
+
+
+def ids(qs: QuerySet, tags: tuple[str, ...]) -> IdList | QuerySet:
+    """The primary keys of ``qs`` in its order: from memory when current, else fetched (and kept).
+
+    ``tags`` name the apps whose writes can change the result. Disabled, this is ``qs.values_list("pk")``.
+    """
+    pks = qs.values_list("pk", flat=True)
+    if not enabled() or _wrote_in_transaction(connections[qs.db]):
+        return pks
+    sql, params = pks.query.sql_with_params()
+    key = (qs.db, sql, _hashable(params))
+    current = versions(tags)
+    now = time.monotonic()
+    with _lock:
+        entry = _entries.get(key)
+        if entry is not None and entry[0] == current and entry[1] > now:
+            _entries.move_to_end(key)
+            return IdList(entry[2])
+    fetched = list(pks)
+    if len(fetched) <= MAX_IDS:
+        ttl = getattr(settings, "ZGW_LIST_CACHE_TTL", 60)
+        with _lock:
+            _entries[key] = (current, now + ttl, fetched)
+            _entries.move_to_end(key)
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
+    return IdList(fetched)
+
+
+def clear() -> None:
+    """Forget every kept list of this process (tests)."""
+    with _lock:
+        _entries.clear()
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    return value
+
+
+def _wrote_in_transaction(conn) -> bool:
+    """Has this connection's open transaction written to a tracked app? Then its lists are its own: not kept.
+
+    (A rollback increments nothing, so a list built from uncommitted rows must never be stored.)
+    """
+    if not conn.in_atomic_block:
+        conn.zgw_listcache_dirty = False
+        return False
+    return getattr(conn, "zgw_listcache_dirty", False)
+
+
+def _on_write(sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    tag = _tracked.get(sender)
+    if tag is None:
+        return
+    conn = connections[using]
+    if conn.in_atomic_block:
+        conn.zgw_listcache_dirty = True
+    bump(tag)
+    transaction.on_commit(lambda: bump(tag), using=using)
+
+
+def track(app_label: str, tag: str | None = None) -> None:
+    """Bump ``tag`` (default: the app label) after every committed ORM write to a model of ``app_label``.
+
+    Signals see every save and delete of the ORM, cascades included; ``QuerySet.update``/``bulk_create`` bypass them,
+    so code that uses those on a tracked app calls :func:`bump_on_commit` itself.
+    """
+    for model in apps.get_app_config(app_label).get_models():
+        _tracked[model] = tag or app_label
+        for field in model._meta.local_many_to_many:
+            _tracked[field.remote_field.through] = tag or app_label
+    post_save.connect(_on_write, dispatch_uid="zgw-listcache-save")
+    post_delete.connect(_on_write, dispatch_uid="zgw-listcache-delete")
+    m2m_changed.connect(_on_write, dispatch_uid="zgw-listcache-m2m")
