@@ -158,6 +158,7 @@ else:
 # database scan. Needs a cache that all workers share (CACHE_URL, Redis) to see each other's writes.
 ZGW_LIST_CACHE = env_bool("ZGW_LIST_CACHE", bool(env("CACHE_URL")))
 ZGW_LIST_CACHE_TTL = env_int("ZGW_LIST_CACHE_TTL", 60)
+ZGW_LIST_CACHE_MAX_IDS = env_int("ZGW_LIST_CACHE_MAX_IDS", 4_000_000)  # per worker, 8 bytes each
 
 # --- I18n -----------------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -64,3 +64,46 @@ def test_query_budget_detail_with_expand_and_create(superuser_client, zaaktype, 
     assert len(created) <= (15 if connection.vendor == "postgresql" else 25)
     # the expanded zaaktype is rendered by the catalogi serializer, which costs its own queries
     assert len(detail) <= (12 if connection.vendor == "postgresql" else 20)
+
+
+def test_w3_expand_costs_one_query_per_collection(superuser_client, zaaktype, statustypen, resultaattype):
+    """expand=status,resultaat,rollen,zaakinformatieobjecten: at most 8 queries, however many rollen."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zgw.catalogi.models import RolType
+
+    roltype = RolType.objects.create(zaaktype=zaaktype, omschrijving="Behandelaar", omschrijving_generiek="behandelaar")
+    zaak = create_zaak(superuser_client, zaaktype)
+    statustype = cat_url("statustypen", statustypen[0])
+    status = {"zaak": zaak["url"], "statustype": statustype, "datumStatusGezet": "2024-03-02T10:00:00Z"}
+    assert post(superuser_client, "statussen", status).status_code == 201
+    resultaat = {"zaak": zaak["url"], "resultaattype": cat_url("resultaattypen", resultaattype)}
+    assert post(superuser_client, "resultaten", resultaat).status_code == 201
+    path = f"/zaken/api/v1/zaken/{zaak['uuid']}?expand=status,resultaat,rollen,zaakinformatieobjecten"
+
+    def add_rol(index: int) -> None:
+        rol = {
+            "zaak": zaak["url"],
+            "betrokkeneType": "medewerker",
+            "roltype": cat_url("roltypen", roltype),
+            "roltoelichting": f"rol {index}",
+            "betrokkene": f"https://example.com/mw/{index}",
+        }
+        assert post(superuser_client, "rollen", rol).status_code == 201
+
+    def measure() -> tuple[int, dict]:
+        with CaptureQueriesContext(connection) as ctx:
+            response = superuser_client.get(path, **CRS)
+        assert response.status_code == 200
+        return len(ctx), response.json()["_expand"]
+
+    add_rol(0)
+    few, embedded = measure()
+    assert len(embedded["rollen"]) == 1 and embedded["status"]["url"] and embedded["resultaat"]["url"]
+    for index in range(1, 5):
+        add_rol(index)
+    many, embedded = measure()
+    assert len(embedded["rollen"]) == 5
+    assert many == few
+    assert many <= (8 if connection.vendor == "postgresql" else 12)

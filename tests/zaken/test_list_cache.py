@@ -101,3 +101,18 @@ def test_disabled_is_the_plain_queryset(settings, superuser_client, zaaktype):
     settings.ZGW_LIST_CACHE = False
     create_zaak(superuser_client, zaaktype)
     assert isinstance(listcache.ids(Zaak.objects.all(), ("zaken",)), type(Zaak.objects.values_list("pk")))
+
+
+def test_the_memory_budget_drops_the_oldest_lists(settings, superuser_client, make_api_client, zaaktype):
+    settings.ZGW_LIST_CACHE_MAX_IDS = 8  # lists of at most 2 ids are kept, 8 ids in all
+    for _ in range(2):
+        create_zaak(superuser_client, zaaktype)
+    levels = ["zaakvertrouwelijk", "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim"]
+    readers = [_reader(make_api_client, zaaktype, level) for level in levels]  # five grants: five lists
+    for reader in readers:
+        assert _count(reader) == 2
+    with CaptureQueriesContext(connection) as newest:
+        _count(readers[-1])
+    with CaptureQueriesContext(connection) as oldest:
+        _count(readers[0])
+    assert (_id_fetches(newest), _id_fetches(oldest)) == (0, 1)

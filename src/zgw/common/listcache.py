@@ -12,6 +12,9 @@ built under are current, so a list never misses a committed write once the write
 read before the ids are fetched, and a list built between the two increments is retired by the second one. As a
 safety net for writes that bypass the ORM (SQL by hand), entries also expire after ``ZGW_LIST_CACHE_TTL`` seconds.
 
+Memory: ids are kept as 8-byte integers, at most ``ZGW_LIST_CACHE_MAX_IDS`` (4 million, 32 MB) per worker over at
+most 256 lists, the least recently used dropped first; a list longer than a quarter of that is not kept.
+
 Enabled by ``ZGW_LIST_CACHE`` (default: on when ``CACHE_URL`` points at a shared cache). With a per-process cache
 and several workers it must stay off: one worker would not see another's increments.
 """
@@ -21,8 +24,9 @@ from __future__ import annotations
 import random
 import threading
 import time
+from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.apps import apps
@@ -33,9 +37,8 @@ from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 MAX_ENTRIES = 256
-MAX_IDS = 2_000_000  # larger results are not kept (16 MB of ids per entry at most)
 
-_entries: OrderedDict[tuple, tuple[tuple, float, list[int]]] = OrderedDict()
+_entries: OrderedDict[tuple, tuple[tuple, float, array]] = OrderedDict()
 _lock = threading.Lock()
 _tracked: dict[type, str] = {}
 
@@ -85,7 +88,7 @@ def bump_on_commit(tag: str) -> None:
 class IdList:
     """A list of primary keys that Django's paginator can page through like a queryset."""
 
-    def __init__(self, ids: list[int]):
+    def __init__(self, ids: Sequence[int]):
         self.ids = ids
 
     def count(self) -> int:
@@ -118,14 +121,16 @@ def ids(qs: QuerySet, tags: tuple[str, ...]) -> IdList | QuerySet:
         if entry is not None and entry[0] == current and entry[1] > now:
             _entries.move_to_end(key)
             return IdList(entry[2])
-    fetched = list(pks)
-    if len(fetched) <= MAX_IDS:
+    fetched = array("q", pks)  # 8 bytes per id
+    budget = getattr(settings, "ZGW_LIST_CACHE_MAX_IDS", 4_000_000)
+    if len(fetched) <= budget // 4:
         ttl = getattr(settings, "ZGW_LIST_CACHE_TTL", 60)
         with _lock:
             _entries[key] = (current, now + ttl, fetched)
             _entries.move_to_end(key)
-            while len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
+            kept = sum(len(entry[2]) for entry in _entries.values())
+            while len(_entries) > MAX_ENTRIES or kept > budget:
+                kept -= len(_entries.popitem(last=False)[1][2])
     return IdList(fetched)
 
 
