@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from zgw.besluiten.models import Besluit, BesluitInformatieObject, IdentificatieTeller
-from zgw.common.models import AuditTrail, OutboxMessage
+from zgw.besluiten.models import Besluit, BesluitInformatieObject
+from zgw.common.models import AuditTrail, IdentificatieCounter, OutboxMessage
 
 from .conftest import BESLUITEN, OTHER_RSIN, RSIN, besluit_body, remote_besluittype
 
@@ -194,7 +194,7 @@ def test_brc_002_generated_identificatie_per_organisation_and_year(create_beslui
 def test_brc_002_generated_identificatie_skips_taken_numbers(create_besluit):
     create_besluit(identificatie="BESLUIT-2024-0000000001")
     assert create_besluit()["identificatie"] == "BESLUIT-2024-0000000002"
-    assert IdentificatieTeller.objects.get(verantwoordelijke_organisatie=RSIN, jaar=2024).laatste == 2
+    assert IdentificatieCounter.objects.get(kind="besluit", organisatie=RSIN, year=2024).last == 2
 
 
 def test_brc_002_identificatie_unique_per_organisatie(superuser_client, create_besluit, besluittype_url):

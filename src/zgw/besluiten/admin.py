@@ -12,7 +12,7 @@ from zgw.common.references import object_url
 
 from . import mirrors
 from .constants import BRON
-from .models import Besluit, BesluitInformatieObject, IdentificatieTeller, has_local_zaak
+from .models import Besluit, BesluitInformatieObject, has_local_zaak
 
 
 class BesluitInformatieObjectInline(ReadOnlyInline):
@@ -68,9 +68,3 @@ class BesluitInformatieObjectAdmin(IndexedSearchMixin, ReadOnlyAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields]
-
-
-@admin.register(IdentificatieTeller)
-class IdentificatieTellerAdmin(ReadOnlyAdmin):
-    list_display = ("verantwoordelijke_organisatie", "jaar", "laatste")
-    readonly_fields = ("verantwoordelijke_organisatie", "jaar", "laatste")

@@ -1,19 +1,21 @@
 """Generated identificaties ``BESLUIT-<jaar>-<10 cijfers>`` (DECISIONS.md), unique per organisation, race-free.
 
-A counter row per (organisatie, jaar) is created if missing (``INSERT … ON CONFLICT DO NOTHING``) and then locked
-with ``SELECT … FOR UPDATE`` until the surrounding transaction ends, so concurrent creates queue on it instead of
-racing on ``max()+1``. Numbers already taken by a client-chosen identificatie are skipped.
+The number comes from the shared counter (``common.identificatie.next_identificatie``, kind ``besluit``, scoped by
+verantwoordelijke organisatie and the year of the besluit's datum): one upsert that locks the counter row until the
+surrounding transaction ends, so concurrent creates queue on it instead of racing on ``max()+1``. Numbers already
+taken by a client-chosen identificatie are skipped.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
+from zgw.common.identificatie import next_identificatie
 
-from .models import Besluit, IdentificatieTeller
+from .models import Besluit
 
 PREFIX = "BESLUIT"
+IDENTIFICATIE_KIND = "besluit"
 
 
 def format_identificatie(jaar: int, nummer: int) -> str:
@@ -23,19 +25,11 @@ def format_identificatie(jaar: int, nummer: int) -> str:
 def generate_identificatie(organisatie: str, datum: datetime.date) -> str:
     """The next free identificatie for ``organisatie`` in the year of ``datum``; call inside a transaction."""
     jaar = datum.year
-    IdentificatieTeller.objects.bulk_create(
-        [IdentificatieTeller(verantwoordelijke_organisatie=organisatie, jaar=jaar, laatste=0)],
-        ignore_conflicts=True,
+    taken = Besluit.objects.filter(verantwoordelijke_organisatie=organisatie)
+    return next_identificatie(
+        IDENTIFICATIE_KIND,
+        organisatie,
+        jaar,
+        format=lambda nummer: format_identificatie(jaar, nummer),
+        is_taken=lambda candidate: taken.filter(identificatie=candidate).exists(),
     )
-    with transaction.atomic():
-        teller = IdentificatieTeller.objects.select_for_update().get(
-            verantwoordelijke_organisatie=organisatie, jaar=jaar
-        )
-        taken = Besluit.objects.filter(verantwoordelijke_organisatie=organisatie)
-        while True:
-            teller.laatste += 1
-            candidate = format_identificatie(jaar, teller.laatste)
-            if not taken.filter(identificatie=candidate).exists():
-                break
-        teller.save(update_fields=["laatste"])
-    return candidate

@@ -1,4 +1,4 @@
-"""Besluiten API 1.0.2: besluiten, the documents that record them, and the identificatie counter."""
+"""Besluiten API 1.0.2: besluiten and the documents that record them (identificatie counter: ``common.models``)."""
 
 from __future__ import annotations
 
@@ -96,22 +96,6 @@ class BesluitInformatieObject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.besluit} - {self.informatieobject_id or self.informatieobject_url}"
-
-
-class IdentificatieTeller(models.Model):
-    """The last generated ``BESLUIT-<jaar>-<nummer>`` per organisation and year; locked while generating."""
-
-    verantwoordelijke_organisatie = models.CharField(max_length=9)
-    jaar = models.PositiveIntegerField()
-    laatste = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["verantwoordelijke_organisatie", "jaar"], name="besluiten_teller_uniek")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.verantwoordelijke_organisatie}/{self.jaar}: {self.laatste}"
 
 
 def has_local_zaak() -> bool:

@@ -1,5 +1,6 @@
-"""Admin for the shared tables (services, audit trail, outbox) and the read-only building blocks the component
-admins (Zaken, Documenten, Besluiten) reuse: no writes, indexed search, and a paginator without full-table counts.
+"""Admin for the shared tables (services, audit trail, outbox, identificatie counters) and the read-only building
+blocks the component admins (Zaken, Documenten, Besluiten) reuse: no writes, indexed search, and a paginator without
+full-table counts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
-from .models import AuditTrail, OutboxMessage, Service
+from .models import AuditTrail, IdentificatieCounter, OutboxMessage, Service
 
 EXACT_COUNT_LIMIT = 10_000
 
@@ -180,6 +181,7 @@ def _choices_filter(title: str, parameter: str, values: tuple[str, ...]) -> type
 
 BRONNEN = ("zrc", "drc", "brc", "ztc", "ac", "nrc")
 KANALEN = ("zaken", "documenten", "besluiten", "zaaktypen", "informatieobjecttypen", "besluittypen", "autorisaties")
+IDENTIFICATIE_KINDS = ("zaak", "document", "besluit")
 ACTIES = ("create", "list", "retrieve", "update", "partial_update", "destroy")
 RESOURCES = (
     "zaak", "status", "resultaat", "rol", "zaakobject", "zaakinformatieobject", "zaakeigenschap", "zaakbesluit",
@@ -249,3 +251,16 @@ class OutboxMessageAdmin(IndexedSearchMixin, ReadOnlyAdmin):
     search_uuid_fields = ()
     search_exact_fields = ("resource_url",)
     ordering = ("-id",)
+
+
+@admin.register(IdentificatieCounter)
+class IdentificatieCounterAdmin(IndexedSearchMixin, ReadOnlyAdmin):
+    """View-only: the counters are written by ``common.identificatie`` only (a manual edit could reissue numbers)."""
+
+    list_display = ("kind", "organisatie", "year", "last")
+    list_filter = (_choices_filter("soort", "kind", IDENTIFICATIE_KINDS),)
+    search_uuid_fields = ()
+    search_exact_fields = ("organisatie",)
+    search_help_text = "Zoek op exact RSIN van de organisatie."
+    ordering = ("kind", "organisatie", "-year")
+    readonly_fields = ("kind", "organisatie", "year", "last")

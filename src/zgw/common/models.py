@@ -1,4 +1,5 @@
-"""Models every component shares: remote services, the audit trail and the notification outbox."""
+"""Models every component shares: remote services, the audit trail, the notification outbox and the identificatie
+counters."""
 
 from __future__ import annotations
 
@@ -66,6 +67,27 @@ class Service(models.Model):
         if self.auth_type == self.AuthType.api_key and self.header_key:
             return {self.header_key: self.header_value}
         return {}
+
+
+class IdentificatieCounter(models.Model):
+    """The last generated identificatie number per (kind, organisatie, year), e.g. kind ``zaak``/``document``/
+    ``besluit``; one table so Zaken, Documenten and Besluiten share one race-free generator
+    (``common.identificatie.next_identificatie``)."""
+
+    kind = models.CharField(max_length=20)
+    organisatie = models.CharField(max_length=9)
+    year = models.PositiveIntegerField()
+    last = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "organisatie", "year"], name="common_identificatie_counter_unique")
+        ]
+        verbose_name = "identificatieteller"
+        verbose_name_plural = "identificatietellers"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.organisatie}/{self.year}: {self.last}"
 
 
 class AuditTrail(models.Model):

@@ -16,7 +16,6 @@ from .models import (
     EnkelvoudigInformatieObject,
     EnkelvoudigInformatieObjectVersie,
     Gebruiksrechten,
-    IdentificatieCounter,
     ObjectInformatieObject,
     Verzending,
 )
@@ -190,9 +189,3 @@ class VerzendingAdmin(DocumentChildAdmin):
 @admin.register(BestandsDeel)
 class BestandsDeelAdmin(DocumentChildAdmin):
     list_display = ("uuid", "informatieobject", "volgnummer", "omvang", "voltooid")
-
-
-@admin.register(IdentificatieCounter)
-class IdentificatieCounterAdmin(ReadOnlyAdmin):
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]

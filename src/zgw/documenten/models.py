@@ -283,20 +283,6 @@ class Verzending(models.Model):
         return f"verzending {self.uuid}"
 
 
-class IdentificatieCounter(models.Model):
-    """Locked counter row per (bronorganisatie, year) for generated identificaties (race-free)."""
-
-    bronorganisatie = models.CharField(max_length=9)
-    year = models.PositiveIntegerField()
-    value = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["bronorganisatie", "year"], name="documenten_counter_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.bronorganisatie}/{self.year}: {self.value}"
-
-
 def _group(values: dict) -> dict | None:
     return values if any(v not in ("", None) for v in values.values()) else None
 

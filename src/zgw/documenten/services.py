@@ -15,6 +15,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from zgw.common import audit, outbox
+from zgw.common.identificatie import next_identificatie
 from zgw.common.permissions import ScopeExpr, is_allowed_for
 from zgw.common.references import object_url
 
@@ -24,7 +25,6 @@ from .models import (
     EnkelvoudigInformatieObject,
     EnkelvoudigInformatieObjectVersie,
     Gebruiksrechten,
-    IdentificatieCounter,
     Verzending,
 )
 from .typeinfo import TypeInfo, type_url_of
@@ -32,6 +32,7 @@ from .typeinfo import TypeInfo, type_url_of
 BRON = "drc"
 KANAAL = "documenten"
 COMPONENT = "drc"
+IDENTIFICATIE_KIND = "document"
 
 Render = Callable[[Any], dict]
 
@@ -135,23 +136,17 @@ def validate_drc_009_lock(document: EnkelvoudigInformatieObject, data) -> None:
 
 
 def generate_identificatie(bronorganisatie: str, year: int) -> str:
-    """``DOCUMENT-<year>-<10 digits>``, from a counter row locked for the transaction (race-free)."""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                IdentificatieCounter.objects.get_or_create(bronorganisatie=bronorganisatie, year=year)
-        except IntegrityError:  # pragma: no cover - created concurrently
-            pass
-        counter = IdentificatieCounter.objects.select_for_update().get(bronorganisatie=bronorganisatie, year=year)
-        while True:
-            counter.value += 1
-            candidate = f"DOCUMENT-{year}-{counter.value:010d}"
-            if not EnkelvoudigInformatieObject.objects.filter(
-                bronorganisatie=bronorganisatie, identificatie=candidate
-            ).exists():
-                break
-        counter.save(update_fields=["value"])
-    return candidate
+    """``DOCUMENT-<year>-<10 digits>`` per bronorganisatie from the shared race-free counter; the counter row stays
+    locked until the transaction ends."""
+    return next_identificatie(
+        IDENTIFICATIE_KIND,
+        bronorganisatie,
+        year,
+        format=lambda number: f"DOCUMENT-{year}-{number:010d}",
+        is_taken=lambda value: EnkelvoudigInformatieObject.objects.filter(
+            bronorganisatie=bronorganisatie, identificatie=value
+        ).exists(),
+    )
 
 
 def _check_identificatie_unique(bronorganisatie: str, identificatie: str, document=None) -> None:

@@ -19,7 +19,6 @@ from .models import (
     ZaakBesluit,
     ZaakContactMoment,
     ZaakEigenschap,
-    ZaakIdentificatieCounter,
     ZaakInformatieObject,
     ZaakObject,
     ZaakVerzoek,
@@ -182,9 +181,3 @@ class ZaakContactMomentAdmin(ZaakChildAdmin):
 class ZaakVerzoekAdmin(ZaakChildAdmin):
     list_display = ("uuid", "zaak", "verzoek")
     search_exact_fields = ("verzoek",)
-
-
-@admin.register(ZaakIdentificatieCounter)
-class ZaakIdentificatieCounterAdmin(ReadOnlyAdmin):
-    list_display = ("bronorganisatie", "year", "last")
-    readonly_fields = ("bronorganisatie", "year", "last")

@@ -96,20 +96,6 @@ class _UUIDStr:
         return str(self.uuid)
 
 
-class ZaakIdentificatieCounter(models.Model):
-    """One locked counter row per (bronorganisatie, year): race-free identificatie generation (zrc-002)."""
-
-    bronorganisatie = models.CharField(max_length=9)
-    year = models.PositiveIntegerField()
-    last = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["bronorganisatie", "year"], name="zaken_counter_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.bronorganisatie}/{self.year}: {self.last}"
-
-
 class Zaak(models.Model):
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
     identificatie = models.CharField(max_length=40, blank=True, db_index=True)

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 
 import requests
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from zgw.common import audit, outbox
+from zgw.common.identificatie import next_identificatie
 from zgw.common.models import Service
 from zgw.common.permissions import Scope, is_allowed_for
 from zgw.common.references import match_local, object_url, resource_url
@@ -23,12 +23,12 @@ from .models import (
     Zaak,
     ZaakBesluit,
     ZaakEigenschap,
-    ZaakIdentificatieCounter,
     ZaakInformatieObject,
 )
 
 BRON = "zrc"
 KANAAL = "zaken"
+IDENTIFICATIE_KIND = "zaak"
 Render = Callable[[object], dict]
 
 SCOPE_LEZEN = Scope("zaken.lezen")
@@ -116,21 +116,14 @@ def check_zaak_allowed(zaak: Zaak, request, scope) -> None:
 
 
 def generate_identificatie(bronorganisatie: str, year: int) -> str:
-    """zrc-002: ZAAK-<year>-<10 digits> from a locked counter row (race-free, DECISIONS.md)."""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                ZaakIdentificatieCounter.objects.get_or_create(bronorganisatie=bronorganisatie, year=year)
-        except IntegrityError:
-            pass
-        counter = ZaakIdentificatieCounter.objects.select_for_update().get(bronorganisatie=bronorganisatie, year=year)
-        while True:
-            counter.last += 1
-            value = f"ZAAK-{year}-{counter.last:010d}"
-            if not Zaak.objects.filter(bronorganisatie=bronorganisatie, identificatie=value).exists():
-                break
-        counter.save(update_fields=["last"])
-    return value
+    """zrc-002: ``ZAAK-<year>-<10 digits>`` per bronorganisatie from the shared race-free counter (DECISIONS.md)."""
+    return next_identificatie(
+        IDENTIFICATIE_KIND,
+        bronorganisatie,
+        year,
+        format=lambda number: f"ZAAK-{year}-{number:010d}",
+        is_taken=lambda value: Zaak.objects.filter(bronorganisatie=bronorganisatie, identificatie=value).exists(),
+    )
 
 
 def validate_zrc_001_zaaktype(ref) -> None:
