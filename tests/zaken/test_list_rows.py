@@ -94,6 +94,24 @@ def test_list_rows_equal_the_serializer(
         expected = ZaakSerializer(zaak, context={"request": request}).data
         assert item == expected
         assert list(item) == list(expected)  # the same key order as the serializer
+    for item in listed:  # and the detail (DRF on the annotated queryset) says the same
+        assert superuser_client.get(item["url"], **CRS).json() == item
     full = next(item for item in listed if item["omschrijving"] == "Alles ingevuld")
     assert full["laatsteBetaaldatum"] == "2024-03-05T13:45:10.123456+01:00"
     assert len(full["rollen"]) == 2 and full["resultaat"] and full["status"] and full["hoofdzaak"]
+
+
+def test_the_create_response_is_the_zaak_as_read_back(superuser_client, zaaktype):
+    """A new zaak is rendered without reading it back (no relations yet): the answer equals a later GET."""
+    hoofdzaak = create_zaak(superuser_client, zaaktype)
+    created = create_zaak(
+        superuser_client,
+        zaaktype,
+        hoofdzaak=hoofdzaak["url"],
+        laatsteBetaaldatum="2024-03-05T13:45:10.5+01:00",
+        betalingsindicatie="geheel",
+        zaakgeometrie={"type": "Point", "coordinates": [5.1, 52.1]},
+        kenmerken=[{"kenmerk": "k", "bron": "b"}],
+    )
+    assert created == superuser_client.get(created["url"], **CRS).json()
+    assert (created["rollen"], created["status"], created["resultaat"]) == ([], None, None)

@@ -275,13 +275,22 @@ def create_zaak(values: dict, *, request, render: Render) -> Zaak:
         values["identificatie"] = generate_identificatie(values["bronorganisatie"], values["startdatum"].year)
     _assign(zaak, values)
     zaak.save()
-    from .selectors import zaken
-
-    zaak = zaken().get(pk=zaak.pk)  # one query with the aggregated URL lists instead of one per relation
+    _without_relations(zaak)
     zaak.rendered = render(zaak)
     url = zaak_url(request, zaak)
     _log(request, zaak, "zaak", url, "create", None, zaak.rendered, 201, zaak.identificatie)
     return zaak
+
+
+def _without_relations(zaak: Zaak) -> None:
+    """A zaak just inserted has no deelzaken, rollen, statussen, ... yet: give it what ``selectors.zaken()`` would
+    annotate (empty URL lists, no status, no resultaat), so rendering it needs no query."""
+    from .selectors import AGGREGATED
+
+    for name in AGGREGATED:
+        setattr(zaak, name, [])
+    zaak._status_uuid = None
+    zaak._state.fields_cache["resultaat"] = None
 
 
 def update_zaak(zaak: Zaak, values: dict, *, request, render: Render, partial: bool) -> Zaak:
