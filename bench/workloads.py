@@ -21,6 +21,7 @@ class Workload:
     duration: int | None = None
     connections: int | None = None
     custom: Callable[[str, str, dict], dict] | None = None  # transfers wrk cannot express (large up/downloads)
+    cleanup: Callable[[dict], None] | None = None  # undo what the workload created, so later workloads see the seed
 
     def probe_request(self, base_url: str, token: str) -> urllib.request.Request:
         data = None
@@ -51,10 +52,33 @@ def w1(state: dict, quick: bool) -> Workload:
         "verantwoordelijkeOrganisatie": state["bronorganisatie"],
         "zaaktype": state["zaaktypen"][0],
         "startdatum": "2026-01-15",
-        "omschrijving": "Benchmark zaak",
+        "omschrijving": W1_OMSCHRIJVING,
         "vertrouwelijkheidaanduiding": "openbaar",
     }
-    return Workload("W1", "create zaak", ["/zaken/api/v1/zaken"], method="POST", body=body, headers=CRS)
+    return Workload("W1", "create zaak", ["/zaken/api/v1/zaken"], method="POST", body=body, headers=CRS,
+                    cleanup=delete_created_zaken)
+
+
+W1_OMSCHRIJVING = "Benchmark zaak"
+
+
+def delete_created_zaken(env: dict) -> None:
+    """Remove W1's zaken: otherwise the newest (bare) zaken fill page 1 of W2 in the next round.
+
+    Through the ORM in a management shell, so the servers' kept lists are retired like after any delete.
+    """
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    python = root / ".venv" / "bin" / "python"
+    code = (
+        "from zgw.zaken.models import Zaak; "
+        f"print('-> removed', Zaak.objects.filter(omschrijving={W1_OMSCHRIJVING!r}).delete()[0], 'rows of W1')"
+    )
+    command = [str(python) if python.exists() else sys.executable, str(root / "manage.py"), "shell", "-c", code]
+    subprocess.run(command, cwd=root, env=env, check=True)
 
 
 def w2a(state: dict, quick: bool) -> Workload:
