@@ -212,6 +212,51 @@ def fetch_json(url: str, *, use_cache: bool = True) -> Any:
     return data
 
 
+def remote_call(
+    method: str, url: str, *, json: Any = None, params: dict | None = None, ok: tuple[int, ...] = (200,)
+) -> requests.Response:
+    """An uncached call to another API with our credentials for its service (as :func:`fetch_json`).
+
+    Raises :class:`RemoteFetchError` with code ``bad-url`` when the call fails or answers a status not in ``ok``;
+    callers map it onto their own error.
+    """
+    try:
+        response = requests.request(
+            method,
+            url,
+            json=json,
+            params=params,
+            headers={"Accept": "application/json", **_auth_headers_for(url)},
+            timeout=settings.REMOTE_FETCH_TIMEOUT,
+        )
+    except requests.RequestException as exc:
+        raise RemoteFetchError("bad-url", f"{method} {url} mislukte: {exc}")
+    if response.status_code not in ok:
+        raise RemoteFetchError("bad-url", f"{method} {url} gaf status {response.status_code}.")
+    return response
+
+
+def json_of(response: requests.Response) -> Any:
+    """The JSON body of a :func:`remote_call` response; :class:`RemoteFetchError` ``invalid-resource`` if none."""
+    try:
+        return response.json()
+    except ValueError:
+        raise RemoteFetchError("invalid-resource", f"{response.request.method} {response.url} gaf geen JSON.")
+
+
+def results_of(data: Any, *, strict: bool = False) -> list[dict]:
+    """The objects of a paginated (``{"results": [...]}``) or plain list body.
+
+    Anything that is not a list of objects is skipped, or with ``strict`` raises :class:`RemoteFetchError`
+    ``invalid-resource``.
+    """
+    if isinstance(data, dict):
+        data = data.get("results", [])
+    if strict and not (isinstance(data, list) and all(isinstance(item, dict) for item in data)):
+        raise RemoteFetchError("invalid-resource", "De opgehaalde lijst heeft niet de verwachte vorm.")
+    return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
+
+
 def validate_remote_shape(data: Any, required: tuple[str, ...]) -> None:
     """Check that a fetched object has the required properties of the expected resource."""
     if not isinstance(data, dict) or any(name not in data for name in required):

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import requests
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
-from zgw.common.models import Service
-from zgw.common.references import RemoteFetchError, fetch_json
-
-TIMEOUT = 10
+from zgw.common.references import RemoteFetchError, fetch_json, json_of, remote_call, results_of
 
 
 @dataclass(frozen=True)
@@ -43,11 +39,6 @@ def api_root(url: str, kind: MirrorKind) -> str:
     return url.rsplit(marker, 1)[0] if marker in url else url.rsplit("/", 2)[0]
 
 
-def _headers(url: str) -> dict:
-    service = Service.for_url(url)
-    return service.auth_headers() if service else {}
-
-
 def validate_remote(url: str, kind: MirrorKind) -> None:
     """The referenced verzoek/contactmoment must be fetchable JSON with a ``url``."""
     try:
@@ -60,36 +51,24 @@ def validate_remote(url: str, kind: MirrorKind) -> None:
 
 def mirror(url: str, zaak_url: str, kind: MirrorKind) -> None:
     try:
-        response = requests.post(
+        remote_call(
+            "POST",
             f"{api_root(url, kind)}/{kind.mirror_collection}",
             json={"object": zaak_url, "objectType": "zaak", kind.field: url},
-            headers=_headers(url),
-            timeout=TIMEOUT,
+            ok=(200, 201),
         )
-    except requests.RequestException:
-        response = None
-    if response is None or response.status_code not in (200, 201):
+    except RemoteFetchError:
         raise _error(kind.field, f"De relatie kon niet gespiegeld worden in de {kind.api_name}.", "pending-relations")
 
 
 def unmirror(url: str, zaak_url: str, kind: MirrorKind) -> None:
-    headers = _headers(url)
     try:
-        found = requests.get(
-            f"{api_root(url, kind)}/{kind.mirror_collection}",
-            params={"object": zaak_url, kind.field: url},
-            headers=headers,
-            timeout=TIMEOUT,
+        found = remote_call(
+            "GET", f"{api_root(url, kind)}/{kind.mirror_collection}", params={"object": zaak_url, kind.field: url}
         )
-        if found.status_code != 200:
-            raise requests.RequestException(str(found.status_code))
-        body = found.json()
-        items = body.get("results", []) if isinstance(body, dict) else body
-        for item in items:
-            deleted = requests.delete(item["url"], headers=headers, timeout=TIMEOUT)
-            if deleted.status_code not in (200, 204, 404):
-                raise requests.RequestException(str(deleted.status_code))
-    except (requests.RequestException, ValueError, KeyError, TypeError, AttributeError):
+        for item in results_of(json_of(found), strict=True):
+            remote_call("DELETE", item["url"], ok=(200, 204, 404))
+    except (RemoteFetchError, KeyError, TypeError, AttributeError):
         raise _error(
             "nonFieldErrors", f"De relatie kon niet verwijderd worden in de {kind.api_name}.", "pending-relations"
         )

@@ -5,15 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import requests
 from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from zgw.common import audit, outbox
 from zgw.common.identificatie import next_identificatie
-from zgw.common.models import Service
 from zgw.common.permissions import Scope, is_allowed_for
-from zgw.common.references import match_local, object_url, resource_url
+from zgw.common.references import (
+    RemoteFetchError,
+    json_of,
+    match_local,
+    object_url,
+    remote_call,
+    resource_url,
+    results_of,
+)
 
 from . import archiving, typeinfo
 from .models import (
@@ -479,18 +485,10 @@ def _mirror_zio(zio: ZaakInformatieObject, request) -> None:
         link_object(informatieobject=zio.informatieobject, object_type="zaak", object_url=url, zaak=zio.zaak)
         return
     root = _remote_api_root(zio.informatieobject_url)
-    service = Service.for_url(zio.informatieobject_url)
-    headers = service.auth_headers() if service else {}
+    body = {"informatieobject": zio.informatieobject_url, "object": url, "objectType": "zaak"}
     try:
-        response = requests.post(
-            f"{root}/objectinformatieobjecten",
-            json={"informatieobject": zio.informatieobject_url, "object": url, "objectType": "zaak"},
-            headers=headers,
-            timeout=10,
-        )
-    except requests.RequestException:
-        response = None
-    if response is None or response.status_code not in (200, 201):
+        remote_call("POST", f"{root}/objectinformatieobjecten", json=body, ok=(200, 201))
+    except RemoteFetchError:
         raise error(
             "informatieobject", "De relatie kon niet gespiegeld worden in de Documenten API.", "pending-relations"
         )
@@ -504,23 +502,12 @@ def _unmirror_zio(zio: ZaakInformatieObject, request) -> None:
         unlink_object(informatieobject=zio.informatieobject, object_type="zaak", object_url=url)
         return
     root = _remote_api_root(zio.informatieobject_url)
-    service = Service.for_url(zio.informatieobject_url)
-    headers = service.auth_headers() if service else {}
+    query = {"informatieobject": zio.informatieobject_url, "object": url}
     try:
-        found = requests.get(
-            f"{root}/objectinformatieobjecten",
-            params={"informatieobject": zio.informatieobject_url, "object": url},
-            headers=headers,
-            timeout=10,
-        )
-        items = found.json() if found.status_code == 200 else None
-        for item in items or []:
-            deleted = requests.delete(item["url"], headers=headers, timeout=10)
-            if deleted.status_code not in (200, 204, 404):
-                raise requests.RequestException(str(deleted.status_code))
-        if items is None:
-            raise requests.RequestException("lookup failed")
-    except (requests.RequestException, ValueError, KeyError, TypeError):
+        found = remote_call("GET", f"{root}/objectinformatieobjecten", params=query)
+        for item in results_of(json_of(found), strict=True):
+            remote_call("DELETE", item["url"], ok=(200, 204, 404))
+    except (RemoteFetchError, KeyError, TypeError):
         raise error(
             "informatieobject", "De relatie kon niet verwijderd worden in de Documenten API.", "pending-relations"
         )
