@@ -119,3 +119,16 @@ def test_the_memory_budget_drops_the_oldest_lists(settings, superuser_client, ma
     with CaptureQueriesContext(connection) as oldest:
         _count(readers[0])
     assert (_id_fetches(newest), _id_fetches(oldest)) == (0, 1)
+
+
+def test_a_search_that_matches_nothing_is_an_empty_page(superuser_client, make_api_client, zaaktype):
+    """``_zoek`` whose geometry holds no zaak filters on ``pk__in=[]``: 200 with nothing, not a 500."""
+    create_zaak(superuser_client, zaaktype, zaakgeometrie={"type": "Point", "coordinates": [5.0, 52.0]})
+    reader = _reader(make_api_client, zaaktype)
+    elsewhere = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
+    response = reader.post(
+        "/zaken/api/v1/zaken/_zoek", {"zaakgeometrie": {"within": elsewhere}}, format="json", **CRS
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["count"] == 0 and response.json()["results"] == []
+    assert len(listcache.ids(Zaak.objects.filter(pk__in=[]), ("zaken",))) == 0

@@ -32,6 +32,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -112,7 +113,10 @@ def ids(qs: QuerySet, tags: tuple[str, ...]) -> IdList | QuerySet:
     pks = qs.values_list("pk", flat=True)
     if not enabled() or _wrote_in_transaction(connections[qs.db]):
         return pks
-    sql, params = pks.query.sql_with_params()
+    try:
+        sql, params = pks.query.sql_with_params()
+    except EmptyResultSet:  # a condition that matches nothing (e.g. ``pk__in=[]``): no query at all
+        return IdList([])
     key = (qs.db, sql, _hashable(params))
     current = versions(tags)
     now = time.monotonic()
