@@ -132,3 +132,19 @@ def test_a_search_that_matches_nothing_is_an_empty_page(superuser_client, make_a
     assert response.status_code == 200, response.content
     assert response.json()["count"] == 0 and response.json()["results"] == []
     assert len(listcache.ids(Zaak.objects.filter(pk__in=[]), ("zaken",))) == 0
+
+
+def test_after_a_commit_the_connection_keeps_lists_again(superuser_client, make_api_client, zaaktype):
+    """A write marks the transaction's lists as private; its commit lifts that for the next transaction."""
+    from django.db import connection as conn
+
+    create_zaak(superuser_client, zaaktype)
+    reader = _reader(make_api_client, zaaktype)
+    with transaction.atomic():
+        zaak = Zaak.objects.get()
+        zaak.save()
+        assert conn.zgw_listcache_dirty is True
+    assert conn.zgw_listcache_dirty is False
+    with transaction.atomic():  # e.g. POST _zoek runs in a transaction: it may keep and use lists again
+        assert listcache._wrote_in_transaction(conn) is False
+    assert _count(reader) == 1

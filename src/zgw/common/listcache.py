@@ -171,7 +171,12 @@ def _on_write(sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     if conn.in_atomic_block:
         conn.zgw_listcache_dirty = True
     bump(tag)
-    transaction.on_commit(lambda: bump(tag), using=using)
+
+    def committed() -> None:
+        conn.zgw_listcache_dirty = False  # the rows are everyone's now
+        bump(tag)
+
+    transaction.on_commit(committed, using=using)
 
 
 def track(app_label: str, tag: str | None = None) -> None:
