@@ -107,3 +107,48 @@ def test_w3_expand_costs_one_query_per_collection(superuser_client, zaaktype, st
     assert len(embedded["rollen"]) == 5
     assert many == few
     assert many <= (8 if connection.vendor == "postgresql" else 12)
+
+
+def test_expanded_sub_resources_equal_their_own_detail(
+    superuser_client, zaaktype, statustypen, resultaattype, iotype, settings, tmp_path
+):
+    """Every expanded collection renders exactly as a GET of that resource (the expand joins load less of the
+    zaak; a field they miss would show here, or as extra queries per object)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.zaken.test_rule_gaps import _document
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    zaak = create_zaak(superuser_client, zaaktype)
+    body = {
+        "zaak": zaak["url"],
+        "statustype": cat_url("statustypen", statustypen[0]),
+        "datumStatusGezet": "2024-03-02T10:00:00Z",
+    }
+    assert post(superuser_client, "statussen", body).status_code == 201
+    resultaat = {"zaak": zaak["url"], "resultaattype": cat_url("resultaattypen", resultaattype)}
+    assert post(superuser_client, "resultaten", resultaat).status_code == 201
+    fields = "status,resultaat,zaakobjecten,zaakinformatieobjecten"
+    path = f"/zaken/api/v1/zaken/{zaak['uuid']}?expand={fields}"
+
+    def add() -> None:
+        zaakobject = {"zaak": zaak["url"], "objectType": "pand", "object": "https://bag.example.nl/pand/1"}
+        assert post(superuser_client, "zaakobjecten", zaakobject).status_code == 201
+        document = _document(superuser_client, iotype)["url"]
+        zio = {"zaak": zaak["url"], "informatieobject": document}
+        assert post(superuser_client, "zaakinformatieobjecten", zio).status_code == 201
+
+    add()
+    with CaptureQueriesContext(connection) as one:
+        superuser_client.get(path, **CRS)
+    add()
+    add()
+    with CaptureQueriesContext(connection) as three:
+        expanded = superuser_client.get(path, **CRS).json()["_expand"]
+    assert len(three) == len(one)
+    assert len(expanded["zaakobjecten"]) == 3 and len(expanded["zaakinformatieobjecten"]) == 3
+    items = [expanded["status"], expanded["resultaat"], *expanded["zaakobjecten"], *expanded["zaakinformatieobjecten"]]
+    for item in items:
+        own = {key: value for key, value in item.items() if key != "_expand"}
+        assert superuser_client.get(item["url"], **CRS).json() == own

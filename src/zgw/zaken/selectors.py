@@ -71,10 +71,19 @@ RENDER_JOINS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def sub_resources(model) -> QuerySet:
-    """A sub-resource of zaken (status, rol, ...) with its zaak, zaaktype and what its serializer reads joined."""
+def sub_resources(model, *, render_only: bool = False) -> QuerySet:
+    """A sub-resource of zaken (status, rol, ...) with its zaak, zaaktype and what its serializer reads joined.
+
+    ``render_only``: of the joined rows only what rendering and the autorisatie check read (their uuids, the zaak's
+    level and zaaktype URL) — the zaak and zaaktype rows are wide, and ``expand`` loads one such queryset per
+    collection. Not for writes: services read more of the zaak.
+    """
     select, prefetch = RENDER_JOINS.get(model, ((), ()))
     qs = model.objects.select_related("zaak", "zaak__zaaktype", *select).prefetch_related(*prefetch)
+    if render_only:
+        own = [field.name for field in model._meta.concrete_fields if not field.is_relation]
+        joined = ["zaak__uuid", "zaak__vertrouwelijkheidaanduiding", "zaak__zaaktype_url", "zaak__zaaktype__uuid"]
+        qs = qs.only(*own, *joined, *(f"{name}__uuid" for name in select))
     if model is Status:
         qs = qs.annotate(laatst_gezet_pk=latest_status_pk())
     return qs

@@ -207,7 +207,7 @@ def _querysets() -> dict[tuple[str, str], Callable[[], QuerySet]]:
     return {
         ("zaken", "zaken"): selectors.zaken,
         **{
-            ("zaken", collection): partial(selectors.sub_resources, model)
+            ("zaken", collection): partial(selectors.sub_resources, model, render_only=True)
             for collection, model in (
                 ("statussen", Status),
                 ("resultaten", Resultaat),
