@@ -148,3 +148,14 @@ def test_after_a_commit_the_connection_keeps_lists_again(superuser_client, make_
     with transaction.atomic():  # e.g. POST _zoek runs in a transaction: it may keep and use lists again
         assert listcache._wrote_in_transaction(conn) is False
     assert _count(reader) == 1
+
+
+def test_only_tracked_models_lose_fast_deletes():
+    """Receivers are connected per tracked model: bulk deletes elsewhere (e.g. notification clean-up) stay fast."""
+    from django.db.models.deletion import Collector
+
+    from zgw.common.models import AuditTrail
+
+    collector = Collector(using="default")
+    assert collector.can_fast_delete(AuditTrail.objects.all())
+    assert not collector.can_fast_delete(Zaak.objects.all())

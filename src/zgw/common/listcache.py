@@ -187,8 +187,10 @@ def track(app_label: str, tag: str | None = None) -> None:
     """
     for model in apps.get_app_config(app_label).get_models():
         _tracked[model] = tag or app_label
+        # per sender: a receiver for every model would stop Django's fast (signal-free) deletes project-wide
+        post_save.connect(_on_write, sender=model, dispatch_uid=f"zgw-listcache-save-{model._meta.label}")
+        post_delete.connect(_on_write, sender=model, dispatch_uid=f"zgw-listcache-delete-{model._meta.label}")
         for field in model._meta.local_many_to_many:
-            _tracked[field.remote_field.through] = tag or app_label
-    post_save.connect(_on_write, dispatch_uid="zgw-listcache-save")
-    post_delete.connect(_on_write, dispatch_uid="zgw-listcache-delete")
-    m2m_changed.connect(_on_write, dispatch_uid="zgw-listcache-m2m")
+            through = field.remote_field.through
+            _tracked[through] = tag or app_label
+            m2m_changed.connect(_on_write, sender=through, dispatch_uid=f"zgw-listcache-m2m-{through._meta.label}")
