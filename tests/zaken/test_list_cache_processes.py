@@ -1,0 +1,129 @@
+"""The list cache across processes: gunicorn workers that share Redis see each other's writes at once.
+
+Runs the real server (two gunicorn workers, CACHE_URL on Redis) against the test database; every read and write
+goes over HTTP, so a write lands in one worker and the lists come from both.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+import requests
+from django.db import connection
+
+from tests.notificaties.worker import database_url
+from zgw.autorisaties import services as ac_services
+from zgw.autorisaties.services import AutorisatieData
+from zgw.common.auth import make_token
+
+from .conftest import cat_url, zaak_payload
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the kept lists serve the PostgreSQL list path"),
+]
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = "redis://127.0.0.1:6379/13"
+CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server():
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping()
+    except redis.RedisError:
+        pytest.fail(f"Redis is needed at {REDIS_URL}")
+    port = _free_port()
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="zgw.settings",
+        DATABASE_URL=database_url(connection.settings_dict),
+        DB_CONN_MAX_AGE="0",
+        CACHE_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=f"listcache-{uuid.uuid4().hex[:8]}",
+        ZGW_QUERY_COUNT_HEADER="1",
+        NOTIFICATIONS_DISABLED="true",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT / "src"),
+    )
+    command = [sys.executable, "-m", "gunicorn", "zgw.wsgi:application", "--workers", "2", "--bind",
+               f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            requests.get(f"{base}/health/live", timeout=1)
+            break
+        except requests.RequestException:
+            assert process.poll() is None and time.monotonic() < deadline, process.stdout.read().decode()
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def _client(client_id: str, **grant) -> dict:
+    secret = "secret-" + uuid.uuid4().hex
+    ac_services.ensure_client(client_id, secret, label=client_id, **grant)
+    return {"Authorization": f"Bearer {make_token(client_id, secret)}", **CRS}
+
+
+def _counts(base: str, headers: dict, times: int = 8) -> tuple[set[int], list[int]]:
+    """The counts the list answered ``times`` times (spread over both workers), and the queries each cost."""
+    counts, queries = set(), []
+    for _ in range(times):
+        response = requests.get(f"{base}/zaken/api/v1/zaken?pageSize=1", headers=headers, timeout=30)
+        assert response.status_code == 200, response.text
+        counts.add(response.json()["count"])
+        queries.append(int(response.headers["X-DB-Queries"]))
+    return counts, queries
+
+
+def test_a_write_in_one_worker_is_seen_by_the_lists_of_all(server, zaaktype):
+    writer = _client("writer", heeft_alle_autorisaties=True)
+    grant = AutorisatieData(
+        component="zrc",
+        scopes=["zaken.lezen"],
+        zaaktype=cat_url("zaaktypen", zaaktype).replace("http://testserver", server),
+        max_vertrouwelijkheidaanduiding="zaakvertrouwelijk",
+    )
+    reader = _client("reader", autorisaties=[grant])
+    body = zaak_payload(zaaktype, vertrouwelijkheidaanduiding="openbaar")
+    body["zaaktype"] = body["zaaktype"].replace("http://testserver", server)
+
+    def create() -> str:
+        response = requests.post(f"{server}/zaken/api/v1/zaken", json=body, headers=writer, timeout=30)
+        assert response.status_code == 201, response.text
+        return response.json()["url"]
+
+    first = create()
+    create()
+    counts, queries = _counts(server, reader)
+    assert counts == {2}
+    assert 1 in queries  # a worker answered from its kept list
+
+    create()
+    assert _counts(server, reader)[0] == {3}
+
+    hidden = requests.patch(first, json={"vertrouwelijkheidaanduiding": "geheim"}, headers=writer, timeout=30)
+    assert hidden.status_code == 200, hidden.text
+    assert _counts(server, reader)[0] == {2}
+
+    assert requests.delete(first, headers=writer, timeout=30).status_code == 204
+    assert _counts(server, writer)[0] == {2}
