@@ -115,3 +115,21 @@ def test_the_create_response_is_the_zaak_as_read_back(superuser_client, zaaktype
     )
     assert created == superuser_client.get(created["url"], **CRS).json()
     assert (created["rollen"], created["status"], created["resultaat"]) == ([], None, None)
+
+
+def test_zoek_within_finds_candidates_through_the_gist_index(superuser_client, zaaktype):
+    """The bbox condition of ``_zoek`` is the expression migration 0004 indexes (else the index is dead weight)."""
+    from django.db import connection as conn
+
+    from zgw.zaken.api.search import _in_box
+
+    inside = create_zaak(superuser_client, zaaktype, zaakgeometrie={"type": "Point", "coordinates": [5.0, 52.0]})
+    create_zaak(superuser_client, zaaktype, zaakgeometrie={"type": "Point", "coordinates": [9.0, 40.0]})
+    qs = _in_box(Zaak.objects.all(), 4.0, 51.0, 6.0, 53.0)
+    assert [str(u) for u in qs.values_list("uuid", flat=True)] == [inside["uuid"]]
+    sql, params = qs.values_list("pk").query.sql_with_params()
+    with conn.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "zaken_geo_box" in plan

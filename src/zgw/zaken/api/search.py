@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 from rest_framework import exceptions
 
 from zgw.common.filters import ZGWFilterBackend
@@ -14,6 +16,21 @@ def _invalid(name: str, message: str, code: str = "invalid") -> exceptions.Valid
     return exceptions.ValidationError({name: [exceptions.ErrorDetail(message, code=code)]})
 
 
+# The zaak's bounding box as a PostgreSQL box; migration 0004 indexes exactly this expression (GiST).
+BOX = (
+    'box(point("zaken_zaak"."geo_min_x", "zaken_zaak"."geo_min_y"), '
+    'point("zaken_zaak"."geo_max_x", "zaken_zaak"."geo_max_y"))'
+)
+
+
+def _in_box(qs: QuerySet, minx: float, miny: float, maxx: float, maxy: float) -> QuerySet:
+    """The zaken whose bounding box lies inside the given one (on PostgreSQL through the GiST index)."""
+    if connection.vendor == "postgresql":
+        inside = RawSQL(f"{BOX} <@ box(point(%s, %s), point(%s, %s))", (minx, miny, maxx, maxy), BooleanField())
+        return qs.filter(inside)
+    return qs.filter(geo_min_x__gte=minx, geo_max_x__lte=maxx, geo_min_y__gte=miny, geo_max_y__lte=maxy)
+
+
 def _within(qs: QuerySet, geometry) -> QuerySet:
     """Bounding-box prefilter in SQL, then the exact check with shapely on the candidates."""
     from shapely.geometry import shape
@@ -22,10 +39,7 @@ def _within(qs: QuerySet, geometry) -> QuerySet:
         area = shape(geometry)
     except Exception:
         raise _invalid("zaakgeometrie.within", "Ongeldige GeoJSON geometrie.")
-    minx, miny, maxx, maxy = area.bounds
-    candidates = qs.filter(
-        geo_min_x__gte=minx, geo_max_x__lte=maxx, geo_min_y__gte=miny, geo_max_y__lte=maxy
-    ).values_list("pk", "zaakgeometrie")
+    candidates = _in_box(qs, *area.bounds).values_list("pk", "zaakgeometrie")
     inside = [pk for pk, geom in candidates if geom and area.covers(shape(geom))]
     return qs.filter(pk__in=inside)
 
