@@ -45,7 +45,7 @@ _tracked: dict[type, str] = {}
 
 
 def enabled() -> bool:
-    return bool(getattr(settings, "ZGW_LIST_CACHE", False))
+    return settings.ZGW_LIST_CACHE
 
 
 def _version_key(tag: str) -> str:
@@ -75,15 +75,23 @@ def bump(tag: str) -> None:
         cache.add(key, random.getrandbits(62), timeout=None)
 
 
-def bump_on_commit(tag: str) -> None:
-    """Bump now and again after the commit.
+def bump_on_commit(tag: str, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Record a write to ``tag``: bump now and again after the commit.
 
     The second bump retires a list that a concurrent reader built from the pre-commit data under the first bump's
     version; the first one makes the write visible to reads inside the same transaction (and in test cases, which
-    never commit).
+    never commit). Until the commit the transaction's own lists are not kept (see :func:`_wrote_in_transaction`).
     """
+    conn = connections[using]
+    if conn.in_atomic_block:
+        conn.zgw_listcache_dirty = True
     bump(tag)
-    transaction.on_commit(lambda: bump(tag))
+
+    def committed() -> None:
+        conn.zgw_listcache_dirty = False  # the rows are everyone's now
+        bump(tag)
+
+    transaction.on_commit(committed, using=using)
 
 
 class IdList:
@@ -126,11 +134,10 @@ def ids(qs: QuerySet, tags: tuple[str, ...]) -> IdList | QuerySet:
             _entries.move_to_end(key)
             return IdList(entry[2])
     fetched = array("q", pks)  # 8 bytes per id
-    budget = getattr(settings, "ZGW_LIST_CACHE_MAX_IDS", 4_000_000)
+    budget = settings.ZGW_LIST_CACHE_MAX_IDS
     if len(fetched) <= budget // 4:
-        ttl = getattr(settings, "ZGW_LIST_CACHE_TTL", 60)
         with _lock:
-            _entries[key] = (current, now + ttl, fetched)
+            _entries[key] = (current, now + settings.ZGW_LIST_CACHE_TTL, fetched)
             _entries.move_to_end(key)
             kept = sum(len(entry[2]) for entry in _entries.values())
             while len(_entries) > MAX_ENTRIES or kept > budget:
@@ -165,18 +172,8 @@ def _wrote_in_transaction(conn) -> bool:
 
 def _on_write(sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     tag = _tracked.get(sender)
-    if tag is None:
-        return
-    conn = connections[using]
-    if conn.in_atomic_block:
-        conn.zgw_listcache_dirty = True
-    bump(tag)
-
-    def committed() -> None:
-        conn.zgw_listcache_dirty = False  # the rows are everyone's now
-        bump(tag)
-
-    transaction.on_commit(committed, using=using)
+    if tag is not None:
+        bump_on_commit(tag, using)
 
 
 def track(app_label: str, tag: str | None = None) -> None:

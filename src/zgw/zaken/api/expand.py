@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import uuid as uuid_module
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import cache, partial
 
 from django.db.models import QuerySet
 from rest_framework.exceptions import ErrorDetail, ValidationError
@@ -114,7 +114,7 @@ class Expander:
                 self.cache[url] = self._fetch(url)
                 continue
             self.cache[url] = {}
-            if match.model is None or not match.uuid or (match.api, match.collection) not in _QUERYSETS:
+            if match.model is None or not match.uuid or (match.api, match.collection) not in _querysets():
                 continue
             try:
                 key = uuid_module.UUID(match.uuid)
@@ -124,7 +124,7 @@ class Expander:
         for (api, collection), by_uuid in groups.items():
             if api == "catalogi" and not self._may_read_catalogi():
                 continue
-            for obj in _QUERYSETS[(api, collection)]().filter(uuid__in=list(by_uuid)):
+            for obj in _querysets()[(api, collection)]().filter(uuid__in=list(by_uuid)):
                 data = self._render(api, collection, obj)
                 for url in by_uuid.get(obj.uuid, ()):
                     self.cache[url] = data
@@ -198,7 +198,9 @@ def _urls(item: dict, field: str) -> list[str]:
     return [value] if isinstance(value, str) else []
 
 
+@cache
 def _querysets() -> dict[tuple[str, str], Callable[[], QuerySet]]:
+    """How to load each expandable local collection (built on first use: the app registry must be ready)."""
     from zgw.catalogi import selectors as catalogi
 
     from .. import selectors
@@ -223,25 +225,6 @@ def _querysets() -> dict[tuple[str, str], Callable[[], QuerySet]]:
         ("catalogi", "eigenschappen"): catalogi.eigenschap_queryset,
         ("catalogi", "zaakobjecttypen"): catalogi.zaakobjecttype_queryset,
     }
-
-
-class _LazyQuerysets(dict):
-    """``_querysets()`` built on first use (the app registry must be ready)."""
-
-    def _fill(self) -> None:
-        if not dict.__len__(self):
-            self.update(_querysets())
-
-    def __contains__(self, key) -> bool:
-        self._fill()
-        return dict.__contains__(self, key)
-
-    def __getitem__(self, key):
-        self._fill()
-        return dict.__getitem__(self, key)
-
-
-_QUERYSETS = _LazyQuerysets()
 
 
 def expand(data: list[dict] | dict, value: str | None, request) -> None:

@@ -519,22 +519,21 @@ class ZaakViewSet(CrsMixin, RetrieveWithETagMixin, ZGWGenericViewSet):
         return dict(serializers.ZaakSerializer(obj, context={"request": self.request}).data)
 
     def list(self, request, *args, **kwargs):
-        if connection.vendor == "postgresql":
-            ids = self.paginate_queryset(self._ids(self.filter_queryset(self._visible())))
-            data = rows.render_rows(selectors.zaak_rows(ids), request)
-        else:
-            page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-            data = self.get_serializer(page, many=True).data
+        data = self._page(self.filter_queryset)
         expand(data, request.query_params.get("expand"), request)
         return self.get_paginated_response(data)
 
-    def _visible(self):
-        """The lean queryset of lists (no joins, no subqueries): count and page ids come from an index."""
-        return selectors.authorised(Zaak.objects.all(), self.request, SCOPE_LEZEN)
+    def _page(self, narrow) -> list[dict]:
+        """The zaken of the requested page of ``narrow(visible zaken)`` (list filters or a ``_zoek`` body).
 
-    @staticmethod
-    def _ids(qs):
-        return listcache.ids(qs, tags=("zaken", "catalogi"))
+        PostgreSQL: the ids come from the lean queryset (no joins, no subqueries; kept by the list cache), then the
+        page's rows from ``zaak_rows`` rendered by ``api/rows.py``. Elsewhere: the serializer on the annotated queryset.
+        """
+        if connection.vendor != "postgresql":
+            return self.get_serializer(self.paginate_queryset(narrow(self.get_queryset())), many=True).data
+        lean = selectors.authorised(Zaak.objects.all(), self.request, SCOPE_LEZEN)
+        ids = self.paginate_queryset(listcache.ids(narrow(lean), tags=("zaken", "catalogi")))
+        return rows.render_rows(selectors.zaak_rows(ids), self.request)
 
     def retrieve(self, request, *args, **kwargs):
         data = dict(self.get_serializer(self.get_object()).data)
@@ -578,11 +577,6 @@ class ZaakViewSet(CrsMixin, RetrieveWithETagMixin, ZGWGenericViewSet):
     def _zoek(self, request, *args, **kwargs):
         from .search import search
 
-        if connection.vendor == "postgresql":
-            ids = self.paginate_queryset(self._ids(search(self._visible(), request)))
-            data = rows.render_rows(selectors.zaak_rows(ids), request)
-        else:
-            page = self.paginate_queryset(search(self.get_queryset(), request))
-            data = self.get_serializer(page, many=True).data
+        data = self._page(lambda qs: search(qs, request))
         expand(data, request.data.get("expand"), request)
         return self.get_paginated_response(data)
