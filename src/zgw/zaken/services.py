@@ -9,6 +9,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from zgw.common import audit, outbox
+from zgw.common.errors import NON_FIELD, collect_errors
 from zgw.common.identificatie import next_identificatie
 from zgw.common.permissions import Scope, is_allowed_for
 from zgw.common.references import (
@@ -261,23 +262,31 @@ def _document_field(zio: ZaakInformatieObject, name: str):
 
 def create_zaak(values: dict, *, request, render: Render) -> Zaak:
     ref = values.pop("zaaktype")
-    validate_zrc_001_zaaktype(ref)
     client = getattr(request, "auth", None)
     zaak = Zaak()
     _apply_zaaktype(zaak, ref)
     if not values.get("vertrouwelijkheidaanduiding"):
         values["vertrouwelijkheidaanduiding"] = typeinfo.zaaktype_vertrouwelijkheid(ref.obj, ref.url)  # zrc-009
-    if not is_allowed_for(
-        client, BRON, SCOPE_AANMAKEN, ref.url, values.get("vertrouwelijkheidaanduiding", ""), request
-    ):
-        raise PermissionDenied("U heeft geen rechten om zaken van dit zaaktype aan te maken.")
-    validate_zrc_013_hoofdzaak(values.get("hoofdzaak") and values["hoofdzaak"].obj, None)
-    validate_zrc_015_producten(ref.obj, ref.url, values.get("producten_of_diensten") or [])
-    validate_zrc_014_betaling(values)
-    validate_zrc_022_archiefstatus(zaak, values)
-    if values.get("identificatie"):
-        validate_zrc_002_identificatie(values["bronorganisatie"], values["identificatie"], None)
-    else:
+    with collect_errors() as errors:
+        with errors.check():
+            validate_zrc_001_zaaktype(ref)
+        # a concept zaaktype is refused with 400 anyway (as before); the autorisatie is checked for a usable one
+        if not errors.failed("zaaktype") and not is_allowed_for(
+            client, BRON, SCOPE_AANMAKEN, ref.url, values.get("vertrouwelijkheidaanduiding", ""), request
+        ):
+            raise PermissionDenied("U heeft geen rechten om zaken van dit zaaktype aan te maken.")
+        with errors.check():
+            validate_zrc_013_hoofdzaak(values.get("hoofdzaak") and values["hoofdzaak"].obj, None)
+        with errors.check():
+            validate_zrc_015_producten(ref.obj, ref.url, values.get("producten_of_diensten") or [])
+        with errors.check():
+            validate_zrc_014_betaling(values)
+        with errors.check():
+            validate_zrc_022_archiefstatus(zaak, values)
+        if values.get("identificatie"):
+            with errors.check():
+                validate_zrc_002_identificatie(values["bronorganisatie"], values["identificatie"], None)
+    if not values.get("identificatie"):
         values["identificatie"] = generate_identificatie(values["bronorganisatie"], values["startdatum"].year)
     _assign(zaak, values)
     zaak.save()
@@ -302,23 +311,30 @@ def _without_relations(zaak: Zaak) -> None:
 def update_zaak(zaak: Zaak, values: dict, *, request, render: Render, partial: bool) -> Zaak:
     check_zrc_007_closed(zaak, request)
     oud = render(zaak)
-    if "identificatie" in values and values["identificatie"] != zaak.identificatie:
-        raise error("identificatie", "Dit veld mag niet gewijzigd worden.", "wijzigen-niet-toegelaten")
-    if "zaaktype" in values:
-        ref = values.pop("zaaktype")
-        if typeinfo.type_url(ref.obj, ref.url, request) != typeinfo.zaaktype_url(zaak, request):
-            validate_zrc_001_zaaktype(ref)
-            if not is_allowed_for(request.auth, BRON, SCOPE_BIJWERKEN | SCOPE_GEFORCEERD, ref.url, "", request):
-                raise PermissionDenied("U heeft geen rechten voor het nieuwe zaaktype.")
-            _apply_zaaktype(zaak, ref)
-    if "hoofdzaak" in values:
-        validate_zrc_013_hoofdzaak(values["hoofdzaak"] and values["hoofdzaak"].obj, zaak)
-    if "producten_of_diensten" in values:
-        validate_zrc_015_producten(zaak.zaaktype, zaak.zaaktype_url, values["producten_of_diensten"] or [])
-    merged = {"betalingsindicatie": zaak.betalingsindicatie, **values}
-    if "laatste_betaaldatum" in values:
-        validate_zrc_014_betaling(merged)
-    validate_zrc_022_archiefstatus(zaak, values)
+    with collect_errors() as errors:
+        if "identificatie" in values and values["identificatie"] != zaak.identificatie:
+            errors.add("identificatie", "Dit veld mag niet gewijzigd worden.", "wijzigen-niet-toegelaten")
+        if "zaaktype" in values:
+            ref = values.pop("zaaktype")
+            if typeinfo.type_url(ref.obj, ref.url, request) != typeinfo.zaaktype_url(zaak, request):
+                with errors.check():
+                    validate_zrc_001_zaaktype(ref)
+                if not is_allowed_for(request.auth, BRON, SCOPE_BIJWERKEN | SCOPE_GEFORCEERD, ref.url, "", request):
+                    raise PermissionDenied("U heeft geen rechten voor het nieuwe zaaktype.")
+                if not errors.failed("zaaktype"):
+                    _apply_zaaktype(zaak, ref)
+        if "hoofdzaak" in values:
+            with errors.check():
+                validate_zrc_013_hoofdzaak(values["hoofdzaak"] and values["hoofdzaak"].obj, zaak)
+        if "producten_of_diensten" in values and not errors.failed("zaaktype"):
+            with errors.check():
+                validate_zrc_015_producten(zaak.zaaktype, zaak.zaaktype_url, values["producten_of_diensten"] or [])
+        merged = {"betalingsindicatie": zaak.betalingsindicatie, **values}
+        if "laatste_betaaldatum" in values:
+            with errors.check():
+                validate_zrc_014_betaling(merged)
+        with errors.check():
+            validate_zrc_022_archiefstatus(zaak, values)
     if not partial and not values.get("vertrouwelijkheidaanduiding"):
         values["vertrouwelijkheidaanduiding"] = typeinfo.zaaktype_vertrouwelijkheid(zaak.zaaktype, zaak.zaaktype_url)
     _assign(zaak, values)
@@ -328,33 +344,55 @@ def update_zaak(zaak: Zaak, values: dict, *, request, render: Render, partial: b
     return zaak
 
 
-def destroy_zaak(zaak: Zaak, *, request) -> None:
-    """Cascade delete of the zaak with everything that belongs to it, mirrors included (zrc-023)."""
-    check_zrc_007_closed(zaak, request)
-    if zaak.deelzaken.exists():
-        raise error("nonFieldErrors", "Een zaak met deelzaken kan niet verwijderd worden.", "pending-relations")
+def _with_deelzaken(zaak: Zaak) -> list[Zaak]:
+    """The zaak and its deelzaken at every depth, deepest first (the order in which they can be deleted)."""
+    levels = [[zaak]]
+    while True:
+        below = list(Zaak.objects.filter(hoofdzaak__in=levels[-1]).order_by("pk"))
+        if not below:
+            break
+        levels.append(below)
+    return [z for level in reversed(levels) for z in level]
+
+
+def validate_zrc_023_no_besluiten(zaken: list[Zaak]) -> None:
+    """zrc-023 [OZ]: a zaak (or one of its deelzaken) that besluiten still point at cannot be deleted."""
     from django.apps import apps
 
     besluit_model = apps.get_model("besluiten", "Besluit")
-    if (
-        any(f.name == "zaak" for f in besluit_model._meta.get_fields())
-        and besluit_model.objects.filter(zaak=zaak).exists()
-    ):
-        raise error("nonFieldErrors", "Er zijn nog besluiten aan deze zaak gekoppeld.", "pending-relations")
-    url = zaak_url(request, zaak)
-    for zio in list(zaak.zaakinformatieobjecten.all()):
-        _unmirror_zio(zio, request)
-    outbox.publish(
-        kanaal=KANAAL,
-        hoofd_object=url,
-        resource="zaak",
-        resource_url=url,
-        actie="destroy",
-        kenmerken=kenmerken(zaak, request),
-    )
-    uuid = zaak.uuid
-    zaak.delete()
-    audit.delete_for(BRON, uuid)
+    if not any(f.name == "zaak" for f in besluit_model._meta.get_fields()):
+        return
+    if besluit_model.objects.filter(zaak__in=zaken).exists():
+        raise error(NON_FIELD, "Er zijn nog besluiten aan deze zaak of een deelzaak gekoppeld.", "related-besluiten")
+
+
+def destroy_zaak(zaak: Zaak, *, request) -> None:
+    """zrc-023: delete the zaak with everything that belongs to it, its deelzaken recursively included.
+
+    Each deleted deelzaak is treated as a directly deleted zaak: the client needs the scope for it (zrc-006/007),
+    its document mirrors go, a ``destroy`` notification is sent and its audit trail is removed.
+    """
+    zaken = _with_deelzaken(zaak)
+    for item in zaken:
+        check_zrc_007_closed(item, request)
+        if item.pk != zaak.pk:
+            check_zaak_allowed(item, request, SCOPE_VERWIJDEREN)
+    validate_zrc_023_no_besluiten(zaken)
+    for item in zaken:
+        url = zaak_url(request, item)
+        for zio in list(item.zaakinformatieobjecten.all()):
+            _unmirror_zio(zio, request)
+        outbox.publish(
+            kanaal=KANAAL,
+            hoofd_object=url,
+            resource="zaak",
+            resource_url=url,
+            actie="destroy",
+            kenmerken=kenmerken(item, request),
+        )
+        uuid = item.uuid
+        item.delete()
+        audit.delete_for(BRON, uuid)
 
 
 # ---- generic sub-resources ----------------------------------------------------------------------------------
@@ -375,14 +413,17 @@ def destroy_sub(obj, *, zaak: Zaak, resource: str, request, render: Render) -> N
 
 
 def validate_type_in_zaaktype(ref, zaak: Zaak, name: str, code: str, request) -> None:
-    """zrc-016/018/019/020: a statustype/eigenschap/roltype/resultaattype must belong to the zaak's zaaktype."""
+    """zrc-016/018/019/020: a statustype/eigenschap/roltype/resultaattype must belong to the zaak's zaaktype.
+
+    The error concerns the combination of two fields (the type and the zaak), so it is named ``nonFieldErrors``
+    (DECISIONS.md)."""
     if ref is None:
         return
     owner = typeinfo.type_zaaktype_url(ref.obj, ref.data, request)
     if typeinfo.type_url(None, owner, request) and _norm(owner, request) != _norm(
         typeinfo.zaaktype_url(zaak, request), request
     ):
-        raise error(name, f"Het {name} hoort niet bij het zaaktype van de zaak.", code)
+        raise error(NON_FIELD, f"Het {name} hoort niet bij het zaaktype van de zaak.", code)
 
 
 def _norm(url: str, request) -> str:

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from zgw.catalogi.models import Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
 from zgw.common.constants import VertrouwelijkheidsAanduiding
-from zgw.common.references import resource_url
+from zgw.common.references import is_valid_url, resource_url
 from zgw.common.serializers import SelfURLField, URLField, URLReferenceField
 from zgw.documenten.models import EnkelvoudigInformatieObject
 
@@ -44,6 +44,23 @@ class RefField(URLReferenceField):
 @extend_schema_field({"type": "string", "format": "uri", "minLength": 1, "maxLength": 1000})
 class ZaakRefField(URLReferenceField):
     """A reference to a zaak of this API (minLength 1 as the spec)."""
+
+
+@extend_schema_field({"type": "string", "format": "uri", "minLength": 1, "maxLength": 1000})
+class HoofdzaakField(ZaakRefField):
+    """zrc-013: the hoofdzaak is a zaak of this server; a URL that matches no zaak route here (another host, another
+    resource) is ``no_match``, as DRF's hyperlinked fields answer and VNG's suite checks (DECISIONS.md)."""
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            codes = exc.get_codes()
+            if codes == ["bad-url"] and isinstance(data, str) and is_valid_url(data):
+                raise serializers.ValidationError(
+                    "Ongeldige hyperlink - De URL verwijst niet naar een zaak van deze API.", code="no_match"
+                ) from exc
+            raise
 
 
 @extend_schema_field({"type": "string", "format": "uri", "maxLength": 200})
@@ -198,7 +215,7 @@ class ZaakSerializer(serializers.Serializer):
     verlenging = VerlengingSerializer(required=False, allow_null=True)
     opschorting = OpschortingSerializer(required=False, allow_null=True)
     selectielijstklasse = URLField(max_length=1000, required=False, allow_blank=True)
-    hoofdzaak = ZaakRefField(
+    hoofdzaak = HoofdzaakField(
         model=Zaak, collection=ZAAK_COLLECTION, allow_remote=False, required=False, allow_null=True
     )
     deelzaken = serializers.SerializerMethodField()
@@ -286,9 +303,18 @@ class ZaakSerializer(serializers.Serializer):
         return validate_resource_url(value, ("url",), self._request()) if value else value
 
     def validate_relevanteAndereZaken(self, value: list) -> list:
-        """zrc-011: every related zaak URL must resolve to a zaak."""
+        """zrc-011: every related zaak URL must resolve to a zaak; errors name the item (``relevanteAndereZaken.0.url``)
+        and every failing item is reported."""
+        errors: list[dict] = []
         for item in value:
-            validate_resource_url(item["url"], ("url",), self._request(), local=("zaken", "zaken"))
+            try:
+                validate_resource_url(item["url"], ("url",), self._request(), local=("zaken", "zaken"))
+            except serializers.ValidationError as exc:
+                errors.append({"url": exc.detail})
+            else:
+                errors.append({})
+        if any(errors):
+            raise serializers.ValidationError(errors)
         return value
 
     def validate_bronorganisatie(self, value: str) -> str:

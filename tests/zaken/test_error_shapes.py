@@ -1,0 +1,235 @@
+"""What VNG's suite checks in the Zaken API's 400s: ``nonFieldErrors`` for combination rules, item paths, all
+independent errors together, ``no_match`` for a foreign hoofdzaak; zrc-023 deletes deelzaken recursively."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import pytest
+
+from tests.catalogi.conftest import make_zaaktype
+from zgw.catalogi import models as cm
+from zgw.common.models import AuditTrail, OutboxMessage
+from zgw.zaken.models import Rol, Zaak
+
+from .conftest import BEGIN, CRS, RSIN, cat_url, create_zaak, make_resultaattype, make_statustype, post, zaak_payload
+
+pytestmark = pytest.mark.django_db
+
+
+def _params(response) -> list[tuple[str, str]]:
+    return [(p["name"], p["code"]) for p in response.json()["invalidParams"]]
+
+
+def _path(url: str) -> str:
+    return url.replace("http://testserver", "")
+
+
+@pytest.fixture
+def other_zaaktype(catalogus) -> cm.ZaakType:
+    return make_zaaktype(catalogus, concept=False, identificatie="ZT-ANDER")
+
+
+# ---- nonFieldErrors for a type of another zaaktype (zrc-016/018/019/020) ----------------------------------------
+
+
+def test_zrc_016_statustype_of_other_zaaktype_is_non_field_error(superuser_client, zaaktype, other_zaaktype):
+    foreign = make_statustype(other_zaaktype, 1)
+    zaak = create_zaak(superuser_client, zaaktype)
+    body = {"zaak": zaak["url"], "statustype": cat_url("statustypen", foreign), "datumStatusGezet": "2024-03-04T10:00Z"}
+    response = post(superuser_client, "statussen", body)
+    assert response.status_code == 400
+    assert _params(response) == [("nonFieldErrors", "zaaktype-mismatch")]
+
+
+def test_zrc_018_eigenschap_of_other_zaaktype_is_non_field_error(superuser_client, zaaktype, other_zaaktype):
+    foreign = cm.Eigenschap.objects.create(
+        zaaktype=other_zaaktype,
+        naam="vreemd",
+        definitie="x",
+        formaat="tekst",
+        lengte="10",
+        kardinaliteit="1",
+        datum_begin_geldigheid=BEGIN,
+    )
+    zaak = create_zaak(superuser_client, zaaktype)
+    response = superuser_client.post(
+        f"{_path(zaak['url'])}/zaakeigenschappen",
+        {"zaak": zaak["url"], "eigenschap": cat_url("eigenschappen", foreign), "waarde": "x"},
+        format="json",
+        **CRS,
+    )
+    assert response.status_code == 400
+    assert _params(response) == [("nonFieldErrors", "zaaktype-mismatch")]
+
+
+def test_zrc_019_roltype_of_other_zaaktype_is_non_field_error(superuser_client, zaaktype, other_zaaktype):
+    foreign = cm.RolType.objects.create(
+        zaaktype=other_zaaktype, omschrijving="Vreemd", omschrijving_generiek="adviseur", datum_begin_geldigheid=BEGIN
+    )
+    zaak = create_zaak(superuser_client, zaaktype)
+    body = {
+        "zaak": zaak["url"],
+        "betrokkeneType": "medewerker",
+        "roltoelichting": "x",
+        "betrokkene": "https://example.com/mw/1",
+        "roltype": cat_url("roltypen", foreign),
+    }
+    response = post(superuser_client, "rollen", body)
+    assert response.status_code == 400
+    assert _params(response) == [("nonFieldErrors", "zaaktype-mismatch")]
+
+
+def test_zrc_020_resultaattype_of_other_zaaktype_is_non_field_error(superuser_client, zaaktype, other_zaaktype):
+    foreign = make_resultaattype(other_zaaktype, omschrijving="Vreemd")
+    zaak = create_zaak(superuser_client, zaaktype)
+    response = post(
+        superuser_client, "resultaten", {"zaak": zaak["url"], "resultaattype": cat_url("resultaattypen", foreign)}
+    )
+    assert response.status_code == 400
+    assert _params(response) == [("nonFieldErrors", "zaaktype-mismatch")]
+
+
+# ---- item paths (zrc-011) ----------------------------------------------------------------------------------------
+
+
+def test_zrc_011_error_names_the_item_and_its_url(superuser_client, zaaktype):
+    other = create_zaak(superuser_client, zaaktype)
+    missing = other["url"].rsplit("/", 1)[0] + "/00000000-0000-4000-8000-000000000000"
+    response = post(
+        superuser_client,
+        "zaken",
+        zaak_payload(
+            zaaktype,
+            relevanteAndereZaken=[
+                {"url": other["url"], "aardRelatie": "vervolg"},
+                {"url": missing, "aardRelatie": "onderwerp"},
+                {"url": missing, "aardRelatie": "bijdrage"},
+            ],
+        ),
+    )
+    assert response.status_code == 400
+    assert [name for name, _ in _params(response)] == ["relevanteAndereZaken.1.url", "relevanteAndereZaken.2.url"]
+
+
+# ---- zrc-013 no_match --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://elders.example.com/zaken/api/v1/zaken/3b5e2d4c-0000-4000-8000-000000000001",
+        "http://testserver/catalogi/api/v1/zaaktypen/3b5e2d4c-0000-4000-8000-000000000001",
+    ],
+)
+def test_zrc_013_hoofdzaak_that_is_no_zaak_here_is_no_match(superuser_client, zaaktype, url):
+    response = post(superuser_client, "zaken", zaak_payload(zaaktype, hoofdzaak=url))
+    assert response.status_code == 400
+    assert _params(response) == [("hoofdzaak", "no_match")]
+
+
+# ---- several independent errors in one 400 -------------------------------------------------------------------
+
+
+def test_zrc_014_and_zrc_015_reported_together(superuser_client, zaaktype):
+    response = post(
+        superuser_client,
+        "zaken",
+        zaak_payload(
+            zaaktype,
+            betalingsindicatie="nvt",
+            laatsteBetaaldatum="2024-01-01T10:00:00Z",
+            productenOfDiensten=["https://example.com/product/ander"],
+        ),
+    )
+    assert response.status_code == 400
+    assert set(_params(response)) == {
+        ("laatsteBetaaldatum", "betaling-nvt"),
+        ("productenOfDiensten", "invalid-products-services"),
+    }
+
+
+def test_zrc_013_and_zrc_022_reported_together_on_update(superuser_client, zaaktype):
+    zaak = create_zaak(superuser_client, zaaktype)
+    response = superuser_client.patch(
+        _path(zaak["url"]),
+        {"hoofdzaak": zaak["url"], "archiefstatus": "gearchiveerd", "identificatie": "ANDERS"},
+        format="json",
+        **CRS,
+    )
+    assert response.status_code == 400
+    assert set(_params(response)) == {
+        ("identificatie", "wijzigen-niet-toegelaten"),
+        ("hoofdzaak", "self-forbidden"),
+        ("archiefnominatie", "archiefnominatie-not-set"),
+    }
+
+
+# ---- zrc-023 recursive delete ------------------------------------------------------------------------------------
+
+
+def _tree(client, zaaktype, roltype) -> tuple[dict, dict, dict]:
+    hoofd = create_zaak(client, zaaktype)
+    deel = create_zaak(client, zaaktype, hoofdzaak=hoofd["url"])
+    # a deeper level cannot be made through the API (zrc-013); the data model allows it, so delete must handle it
+    Zaak.objects.create(
+        hoofdzaak=Zaak.objects.get(uuid=deel["uuid"]),
+        zaaktype=zaaktype,
+        bronorganisatie=RSIN,
+        verantwoordelijke_organisatie=RSIN,
+        identificatie="DIEP-1",
+        startdatum=datetime.date(2024, 3, 1),
+        vertrouwelijkheidaanduiding="openbaar",
+    )
+    rol = {
+        "zaak": deel["url"],
+        "betrokkeneType": "medewerker",
+        "roltype": cat_url("roltypen", roltype),
+        "roltoelichting": "x",
+        "betrokkene": "https://example.com/mw/1",
+    }
+    assert post(client, "rollen", rol).status_code == 201
+    diep = Zaak.objects.get(identificatie="DIEP-1")
+    return hoofd, deel, {"uuid": str(diep.uuid), "url": f"http://testserver/zaken/api/v1/zaken/{diep.uuid}"}
+
+
+def test_zrc_023_delete_removes_deelzaken_recursively(superuser_client, zaaktype, roltype):
+    hoofd, deel, diep = _tree(superuser_client, zaaktype, roltype)
+    assert AuditTrail.objects.filter(hoofd_object_uuid=deel["uuid"]).exists()
+    response = superuser_client.delete(_path(hoofd["url"]))
+    assert response.status_code == 204, response.content
+    assert not Zaak.objects.exists()
+    assert not Rol.objects.exists()
+    for item in (hoofd, deel, diep):
+        assert not AuditTrail.objects.filter(hoofd_object_uuid=item["uuid"]).exists()
+    destroyed = set(
+        OutboxMessage.objects.filter(kanaal="zaken", resource="zaak", actie="destroy").values_list(
+            "resource_url", flat=True
+        )
+    )
+    assert destroyed == {hoofd["url"], deel["url"], diep["url"]}
+
+
+def test_zrc_023_deleting_a_deelzaak_keeps_the_hoofdzaak(superuser_client, zaaktype):
+    hoofd = create_zaak(superuser_client, zaaktype)
+    deel = create_zaak(superuser_client, zaaktype, hoofdzaak=hoofd["url"])
+    assert superuser_client.delete(_path(deel["url"])).status_code == 204
+    assert Zaak.objects.filter(uuid=hoofd["uuid"]).exists()
+
+
+def test_zrc_023_besluit_on_a_deelzaak_blocks_the_delete(superuser_client, zaaktype, roltype):
+    from zgw.besluiten.models import Besluit
+
+    hoofd, deel, _ = _tree(superuser_client, zaaktype, roltype)
+    Besluit.objects.create(
+        verantwoordelijke_organisatie=RSIN,
+        besluittype_url=f"https://ztc.example.com/besluittypen/{uuid.uuid4()}",
+        zaak=Zaak.objects.get(uuid=deel["uuid"]),
+        datum=datetime.date(2024, 3, 2),
+        ingangsdatum=datetime.date(2024, 3, 2),
+    )
+    response = superuser_client.delete(_path(hoofd["url"]))
+    assert response.status_code == 400
+    assert _params(response) == [("nonFieldErrors", "related-besluiten")]
+    assert Zaak.objects.count() == 3
