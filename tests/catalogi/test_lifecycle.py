@@ -300,7 +300,7 @@ def test_ztc_013_besluittype_from_other_catalogus(schrijven_client, catalogus, o
         f"{API}/zaaktypen", zaaktype_payload(catalogus, besluittypen=[url("besluittypen", besluittype)]), format="json"
     )
     assert response.status_code == 400
-    assert _codes(response) == {"besluittypen": "relations-incorrect-catalogus"}
+    assert _codes(response) == {"nonFieldErrors": "relations-incorrect-catalogus"}  # DECISIONS.md
 
 
 def test_ztc_013_deelzaaktype_from_other_catalogus(schrijven_client, catalogus, other_catalogus):
@@ -340,7 +340,7 @@ def test_ztc_013_subtype_catalogus_must_match_zaaktype(schrijven_client, catalog
         },
         format="json",
     )
-    assert _codes(response) == {"catalogus": "relations-incorrect-catalogus"}
+    assert _codes(response) == {"nonFieldErrors": "relations-incorrect-catalogus"}
 
 
 def test_besluittype_informatieobjecttypen_same_catalogus(schrijven_client, catalogus, other_catalogus):
@@ -355,7 +355,7 @@ def test_besluittype_informatieobjecttypen_same_catalogus(schrijven_client, cata
         },
         format="json",
     )
-    assert _codes(response) == {"informatieobjecttypen": "relations-incorrect-catalogus"}
+    assert _codes(response) == {"nonFieldErrors": "relations-incorrect-catalogus"}
 
 
 def test_retrieve_zaaktype_with_datum_geldigheid_resolves_versions(schrijven_client, catalogus):

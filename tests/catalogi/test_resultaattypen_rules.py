@@ -48,7 +48,7 @@ def test_ztc_002_selectielijstklasse_procestype_mismatch(superuser_client, zaakt
     payload = resultaattype_payload(zaaktype, selectielijstklasse=RESULTAAT_1)
     response = superuser_client.post(f"{API}/resultaattypen", payload, format="json")
     assert response.status_code == 400
-    assert _codes(response) == {"selectielijstklasse": "procestype-mismatch"}
+    assert _codes(response) == {"nonFieldErrors": "procestype-mismatch"}
 
 
 def test_ztc_002_selectielijstklasse_matching_other_procestype(superuser_client, catalogus):

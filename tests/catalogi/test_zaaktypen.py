@@ -59,7 +59,7 @@ def test_verlengingstermijn_required_when_verlenging_mogelijk(superuser_client, 
     response = superuser_client.post(
         f"{API}/zaaktypen", zaaktype_payload(catalogus, verlengingMogelijk=True), format="json"
     )
-    assert _codes(response) == {"verlengingstermijn": "verlenging-mismatch"}
+    assert _codes(response) == {"nonFieldErrors": "verlenging-mismatch"}
     ok = superuser_client.post(
         f"{API}/zaaktypen",
         zaaktype_payload(catalogus, verlengingMogelijk=True, verlengingstermijn="P14D"),
@@ -276,7 +276,7 @@ def test_statustype_eigenschappen_must_belong_to_zaaktype(superuser_client, cata
         "eigenschappen": [url("eigenschappen", eigenschap)],
     }
     response = superuser_client.post(f"{API}/statustypen", payload, format="json")
-    assert _codes(response) == {"eigenschappen": "relations-incorrect-zaaktype"}
+    assert _codes(response) == {"nonFieldErrors": "relations-incorrect-zaaktype"}
 
 
 @pytest.mark.parametrize(
@@ -317,7 +317,7 @@ def test_eigenschap_statustype_of_other_zaaktype(superuser_client, catalogus, za
         "specificatie": {"formaat": "tekst", "lengte": "5", "kardinaliteit": "1"},
     }
     assert _codes(superuser_client.post(f"{API}/eigenschappen", payload, format="json")) == {
-        "statustype": "relations-incorrect-zaaktype"
+        "nonFieldErrors": "relations-incorrect-zaaktype"
     }
 
 

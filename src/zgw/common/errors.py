@@ -112,3 +112,14 @@ def collect_errors() -> Iterator[ErrorCollector]:
         collector.merge(exc.detail)
         raise ValidationError(collector.detail) from exc
     collector.raise_if_any()
+
+
+@contextmanager
+def collecting(errors: ErrorCollector | None) -> Iterator[ErrorCollector]:
+    """For helpers called both on their own and from a service that collects: with ``errors`` the checks add to it
+    (the caller raises), without they report together on leaving the block."""
+    if errors is not None:
+        yield errors
+        return
+    with collect_errors() as own:
+        yield own

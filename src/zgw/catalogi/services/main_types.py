@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
+from zgw.common.errors import collect_errors
 from zgw.common.references import object_url
 
 from .. import selectielijst
@@ -72,52 +73,64 @@ def validate_ztc_001_selectielijst_procestype(url: str, request=None) -> dict | 
 
 
 def _validate_zaaktype(instance: ZaakType | None, data: dict, request) -> dict:
+    """The zaaktype's own rules; every independent error is reported in one 400 (DECISIONS.md)."""
     catalogus = _ref_obj(_merged(instance, data, "catalogus"))
-    if instance is not None and "catalogus" in data and catalogus.pk != instance.catalogus_id:
-        raise _error(
-            "catalogus", "De catalogus van een zaaktype kan niet gewijzigd worden.", "wijzigen-niet-toegelaten"
-        )
-    begin = _merged(instance, data, "datum_begin_geldigheid")
-    validate_geldigheid(begin, _merged(instance, data, "datum_einde_geldigheid"))
-    if _merged(instance, data, "verlenging_mogelijk") and not _merged(instance, data, "verlengingstermijn"):
-        raise _error(
-            "verlengingstermijn",
-            "Verlengingstermijn moet ingevuld zijn als verlenging mogelijk is.",
-            "verlenging-mismatch",
-        )
-    bron_cat = bool(_merged(instance, data, "broncatalogus_url"))
-    bron_zt = bool(_merged(instance, data, "bronzaaktype_url"))
-    if bron_cat != bron_zt:
-        raise _error(
-            NON_FIELD,
-            "Indien Broncatalogus wordt opgegeven, dan moet ook Bronzaaktype opgegeven worden en vice versa.",
-            "invalid-bronzaaktype-for-broncatalogus",
-        )
-    if "selectielijst_procestype" in data:
-        procestype = validate_ztc_001_selectielijst_procestype(data["selectielijst_procestype"], request)
-        data["selectielijst_procestype_jaar"] = procestype.get("jaar") if procestype else None
     resolved: dict[str, Any] = {"catalogus": catalogus}
-    common = {"catalogus": catalogus, "request": request, "datum": begin}
-    if "besluittypen" in data:
-        resolved["besluittypen"] = resolve_relations(
-            "besluittypen", data["besluittypen"], field="besluittypen", **common
-        )
-    if "deelzaaktypen" in data:
-        deel = resolve_relations("zaaktypen", data["deelzaaktypen"], field="deelzaaktypen", **common)
-        if instance is not None and any(z.pk == instance.pk for z in deel):
-            raise _error("deelzaaktypen", "Een zaaktype kan niet zijn eigen deelzaaktype zijn.", "invalid")
-        resolved["deelzaaktypen"] = deel
-    if "gerelateerde_zaaktypen" in data:
-        relaties = []
-        for index, item in enumerate(data["gerelateerde_zaaktypen"]):
-            target = item["gerelateerd_zaaktype"]
-            if "://" not in target:
-                zaaktype = resolve_relation(
-                    "zaaktypen", target, field=f"gerelateerdeZaaktypen.{index}.zaaktype", **common
-                )
-                target = object_url(request, zaaktype)
-            relaties.append({**item, "gerelateerd_zaaktype": target})
-        resolved["gerelateerde_zaaktypen"] = relaties
+    with collect_errors() as errors:
+        if instance is not None and "catalogus" in data and catalogus.pk != instance.catalogus_id:
+            errors.add(
+                "catalogus", "De catalogus van een zaaktype kan niet gewijzigd worden.", "wijzigen-niet-toegelaten"
+            )
+        begin = _merged(instance, data, "datum_begin_geldigheid")
+        with errors.check():
+            validate_geldigheid(begin, _merged(instance, data, "datum_einde_geldigheid"))
+        if _merged(instance, data, "verlenging_mogelijk") and not _merged(instance, data, "verlengingstermijn"):
+            # two fields together (verlengingMogelijk and verlengingstermijn), as Open Zaak names it
+            errors.add(
+                NON_FIELD,
+                "Verlengingstermijn moet ingevuld zijn als verlenging mogelijk is.",
+                "verlenging-mismatch",
+            )
+        bron_cat = bool(_merged(instance, data, "broncatalogus_url"))
+        bron_zt = bool(_merged(instance, data, "bronzaaktype_url"))
+        if bron_cat != bron_zt:
+            errors.add(
+                NON_FIELD,
+                "Indien Broncatalogus wordt opgegeven, dan moet ook Bronzaaktype opgegeven worden en vice versa.",
+                "invalid-bronzaaktype-for-broncatalogus",
+            )
+        if "selectielijst_procestype" in data:
+            with errors.check():
+                procestype = validate_ztc_001_selectielijst_procestype(data["selectielijst_procestype"], request)
+                data["selectielijst_procestype_jaar"] = procestype.get("jaar") if procestype else None
+        common = {"catalogus": catalogus, "request": request, "datum": begin}
+        if "besluittypen" in data:
+            resolved["besluittypen"] = errors.run(
+                resolve_relations, "besluittypen", data["besluittypen"], field="besluittypen", **common
+            )
+        if "deelzaaktypen" in data:
+            deel = errors.run(
+                resolve_relations,
+                "zaaktypen",
+                data["deelzaaktypen"],
+                field="deelzaaktypen",
+                catalogus_error="deelzaaktypen",  # the standard names the field here (catalogi.md §3)
+                **common,
+            )
+            if deel is not None and instance is not None and any(z.pk == instance.pk for z in deel):
+                errors.add("deelzaaktypen", "Een zaaktype kan niet zijn eigen deelzaaktype zijn.", "invalid")
+            resolved["deelzaaktypen"] = deel
+        if "gerelateerde_zaaktypen" in data:
+            relaties = []
+            for index, item in enumerate(data["gerelateerde_zaaktypen"]):
+                target = item["gerelateerd_zaaktype"]
+                if "://" not in target:
+                    zaaktype = errors.run(
+                        resolve_relation, "zaaktypen", target, field=f"gerelateerdeZaaktypen.{index}.zaaktype", **common
+                    )
+                    target = object_url(request, zaaktype) if zaaktype is not None else target
+                relaties.append({**item, "gerelateerd_zaaktype": target})
+            resolved["gerelateerde_zaaktypen"] = relaties
     return resolved
 
 
@@ -218,36 +231,39 @@ def publish(instance: ZaakType | BesluitType | InformatieObjectType, request=Non
 
 
 def _validate_besluittype(instance: BesluitType | None, data: dict, request, *, geforceerd: bool = False) -> dict:
+    """The besluittype's own rules; every independent error is reported in one 400 (DECISIONS.md)."""
     catalogus = _ref_obj(_merged(instance, data, "catalogus"))
-    if instance is not None and "catalogus" in data and catalogus.pk != instance.catalogus_id:
-        raise _error("catalogus", "De catalogus kan niet gewijzigd worden.", "wijzigen-niet-toegelaten")
-    begin = _merged(instance, data, "datum_begin_geldigheid")
-    validate_geldigheid(begin, _merged(instance, data, "datum_einde_geldigheid"))
     resolved: dict[str, Any] = {"catalogus": catalogus}
-    if "informatieobjecttypen" in data:
-        resolved["informatieobjecttypen"] = resolve_relations(
-            "informatieobjecttypen",
-            data["informatieobjecttypen"],
-            field="informatieobjecttypen",
-            catalogus=catalogus,
-            request=request,
-            datum=begin,
-        )
-    if "zaaktypen" in data:
-        zaaktypen = resolve_relations(
-            "zaaktypen", data["zaaktypen"], field="zaaktypen", catalogus=catalogus, request=request, datum=begin
-        )
-        current = set(instance.zaaktypen.values_list("pk", flat=True)) if instance is not None else set()
-        changed = [z for z in zaaktypen if z.pk not in current]
-        if instance is not None:
-            changed += list(instance.zaaktypen.exclude(pk__in=[z.pk for z in zaaktypen]))
-        if not geforceerd and any(not z.concept for z in changed):
-            raise _error(
-                "zaaktypen",
-                "Relaties met non-concept zaaktypen kunnen alleen vanuit een nieuwe zaaktypeversie gewijzigd worden.",
-                "non-concept-relation",
+    with collect_errors() as errors:
+        if instance is not None and "catalogus" in data and catalogus.pk != instance.catalogus_id:
+            errors.add("catalogus", "De catalogus kan niet gewijzigd worden.", "wijzigen-niet-toegelaten")
+        begin = _merged(instance, data, "datum_begin_geldigheid")
+        with errors.check():
+            validate_geldigheid(begin, _merged(instance, data, "datum_einde_geldigheid"))
+        common = {"catalogus": catalogus, "request": request, "datum": begin}
+        if "informatieobjecttypen" in data:
+            resolved["informatieobjecttypen"] = errors.run(
+                resolve_relations,
+                "informatieobjecttypen",
+                data["informatieobjecttypen"],
+                field="informatieobjecttypen",
+                **common,
             )
-        resolved["zaaktypen"] = zaaktypen
+        if "zaaktypen" in data:
+            zaaktypen = errors.run(resolve_relations, "zaaktypen", data["zaaktypen"], field="zaaktypen", **common)
+            if zaaktypen is not None:
+                current = set(instance.zaaktypen.values_list("pk", flat=True)) if instance is not None else set()
+                changed = [z for z in zaaktypen if z.pk not in current]
+                if instance is not None:
+                    changed += list(instance.zaaktypen.exclude(pk__in=[z.pk for z in zaaktypen]))
+                if not geforceerd and any(not z.concept for z in changed):
+                    errors.add(
+                        "zaaktypen",
+                        "Relaties met non-concept zaaktypen kunnen alleen vanuit een nieuwe zaaktypeversie gewijzigd "
+                        "worden.",
+                        "non-concept-relation",
+                    )
+            resolved["zaaktypen"] = zaaktypen
     return resolved
 
 

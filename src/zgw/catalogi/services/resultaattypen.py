@@ -6,6 +6,8 @@ from typing import Any
 
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
+from zgw.common.errors import ErrorCollector, collect_errors, collecting
+
 from .. import selectielijst
 from ..models import (
     Afleidingswijze,
@@ -88,62 +90,93 @@ def validate_ztc_003_afleidingswijze(resultaat: dict, afleidingswijze: str) -> N
         )
 
 
-def validate_ztc_002_resultaattype(instance, data: dict, zaaktype: ZaakType, request) -> dict:
+def validate_ztc_002_resultaattype(
+    instance, data: dict, zaaktype: ZaakType, request, errors: ErrorCollector | None = None
+) -> dict | None:
     """ztc-002: resultaattypeomschrijving and selectielijstklasse are Referentielijsten records, the klasse belongs
-    to the zaaktype's procestype; returns the selectielijst resultaat."""
-    if "resultaattypeomschrijving" in data:
-        omschrijving = selectielijst.fetch(
-            data["resultaattypeomschrijving"], "resultaattypeomschrijvingen", "resultaattypeomschrijving", request
-        )
-        data["omschrijving_generiek"] = omschrijving.get("omschrijving", "")[:80]
-    klasse_url = _merged(instance, data, "selectielijstklasse")
-    resultaat = selectielijst.fetch(klasse_url, "resultaten", "selectielijstklasse", request)
+    to the zaaktype's procestype; returns the selectielijst resultaat (``None`` when the klasse failed).
+
+    The procestype rule concerns two fields (the klasse and the zaaktype's procestype): ``nonFieldErrors``. With
+    ``errors`` each failure is collected and the checks go on."""
+    resultaat = None
+    with collecting(errors) as errors:
+        if "resultaattypeomschrijving" in data:
+            with errors.check():
+                omschrijving = selectielijst.fetch(
+                    data["resultaattypeomschrijving"],
+                    "resultaattypeomschrijvingen",
+                    "resultaattypeomschrijving",
+                    request,
+                )
+                data["omschrijving_generiek"] = omschrijving.get("omschrijving", "")[:80]
+        klasse_url = _merged(instance, data, "selectielijstklasse")
+        resultaat = errors.run(selectielijst.fetch, klasse_url, "resultaten", "selectielijstklasse", request)
+        if resultaat is not None:
+            with errors.check():
+                validate_ztc_002_procestype(resultaat, data, zaaktype)
+    return resultaat
+
+
+def validate_ztc_002_procestype(resultaat: dict, data: dict, zaaktype: ZaakType) -> None:
+    """ztc-002: the selectielijstklasse belongs to the zaaktype's selectielijstProcestype (``procestype-mismatch``)."""
     if (
         ("selectielijstklasse" in data or "zaaktype" in data)
         and zaaktype.selectielijst_procestype
         and not selectielijst.same_resource(resultaat.get("procesType", ""), zaaktype.selectielijst_procestype)
     ):
         raise _error(
-            "selectielijstklasse",
+            NON_FIELD,
             "De selectielijstklasse hoort niet bij het selectielijst procestype van het zaaktype.",
             "procestype-mismatch",
         )
-    return resultaat
 
 
 def save_resultaattype(instance: ResultaatType | None, data: dict, *, geforceerd: bool, request=None) -> ResultaatType:
-    zaaktype = _subtype_common(instance, data, geforceerd=geforceerd, action="create" if instance is None else "update")
-    _check_unique(
-        ResultaatType.objects.filter(zaaktype=zaaktype, omschrijving=_merged(instance, data, "omschrijving")),
-        instance,
-        "omschrijving",
-        "Deze omschrijving is al in gebruik binnen het zaaktype.",
-    )
-    resultaat = validate_ztc_002_resultaattype(instance, data, zaaktype, request)
-    derived = {
-        "archiefnominatie": resultaat.get("waardering") or "",
-        "archiefactietermijn": resultaat.get("bewaartermijn"),
-    }
-    for key, value in derived.items():
-        kept = instance is not None and key not in data and getattr(instance, key)
-        if not data.get(key) and not kept and value:
-            data[key] = value
-    if data.get("brondatum_archiefprocedure_afleidingswijze", "") is None:
-        data["brondatum_archiefprocedure_afleidingswijze"] = ""
-    merged = {
-        attr: _merged(instance, data, attr)
-        for attr in [*BRONDATUM_FIELDS.values(), "brondatum_archiefprocedure_afleidingswijze"]
-    }
-    validate_brondatum_archiefprocedure(merged)
-    validate_ztc_003_afleidingswijze(resultaat, merged["brondatum_archiefprocedure_afleidingswijze"])
+    """ztc-002 … ztc-008 and the relations: every independent error is reported in one 400 (DECISIONS.md)."""
     besluittypen = iots = None
-    common = {"catalogus": zaaktype.catalogus, "request": request, "datum": zaaktype.datum_begin_geldigheid}
-    if "besluittypen" in data:
-        besluittypen = resolve_relations("besluittypen", data.pop("besluittypen"), field="besluittypen", **common)
-    if "informatieobjecttypen" in data:
-        iots = resolve_relations(
-            "informatieobjecttypen", data.pop("informatieobjecttypen"), field="informatieobjecttypen", **common
-        )
+    with collect_errors() as errors:
+        action = "create" if instance is None else "update"
+        zaaktype = _subtype_common(instance, data, geforceerd=geforceerd, action=action, errors=errors)
+        with errors.check():
+            _check_unique(
+                ResultaatType.objects.filter(zaaktype=zaaktype, omschrijving=_merged(instance, data, "omschrijving")),
+                instance,
+                "omschrijving",
+                "Deze omschrijving is al in gebruik binnen het zaaktype.",
+            )
+        resultaat = validate_ztc_002_resultaattype(instance, data, zaaktype, request, errors)
+        derived = {
+            "archiefnominatie": (resultaat or {}).get("waardering") or "",
+            "archiefactietermijn": (resultaat or {}).get("bewaartermijn"),
+        }
+        for key, value in derived.items():
+            kept = instance is not None and key not in data and getattr(instance, key)
+            if not data.get(key) and not kept and value:
+                data[key] = value
+        if data.get("brondatum_archiefprocedure_afleidingswijze", "") is None:
+            data["brondatum_archiefprocedure_afleidingswijze"] = ""
+        merged = {
+            attr: _merged(instance, data, attr)
+            for attr in [*BRONDATUM_FIELDS.values(), "brondatum_archiefprocedure_afleidingswijze"]
+        }
+        with errors.check():
+            validate_brondatum_archiefprocedure(merged)
+        if resultaat is not None:  # ztc-003 needs a valid selectielijstklasse
+            with errors.check():
+                validate_ztc_003_afleidingswijze(resultaat, merged["brondatum_archiefprocedure_afleidingswijze"])
+        common = {"catalogus": zaaktype.catalogus, "request": request, "datum": zaaktype.datum_begin_geldigheid}
+        if "besluittypen" in data:
+            besluittypen = errors.run(
+                resolve_relations, "besluittypen", data.pop("besluittypen"), field="besluittypen", **common
+            )
+        if "informatieobjecttypen" in data:
+            iots = errors.run(
+                resolve_relations,
+                "informatieobjecttypen",
+                data.pop("informatieobjecttypen"),
+                field="informatieobjecttypen",
+                **common,
+            )
     resultaattype = instance or ResultaatType()
     _apply(resultaattype, data)
     _save(resultaattype)
