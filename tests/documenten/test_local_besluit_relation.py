@@ -42,11 +42,13 @@ def test_drc_004_local_besluit_relation(superuser_client, create_eio):
     )
     assert mirror.besluit == linked
 
-    accepted = superuser_client.post(
+    # drc-003: the BIO made the mirror already, so the API create of the same pair is a duplicate
+    duplicate = superuser_client.post(
         OIO, {"informatieobject": data["url"], "object": _url(linked), "objectType": "besluit"}, format="json"
     )
-    assert accepted.status_code == 201, accepted.json()
-    assert accepted.json()["url"].endswith(str(mirror.uuid))
+    assert duplicate.status_code == 400, duplicate.json()
+    assert codes(duplicate) == {("nonFieldErrors", "unique")}
+    assert ObjectInformatieObject.objects.count() == 1
     refused = superuser_client.post(
         OIO, {"informatieobject": data["url"], "object": _url(unlinked), "objectType": "besluit"}, format="json"
     )

@@ -156,11 +156,11 @@ def test_drc_004_local_object_uses_registered_checker(superuser_client, create_e
     assert refused.status_code == 400
     assert ("nonFieldErrors", "inconsistent-relation") in codes(refused)
     assert seen == [(zaak_url, data["url"])]
-    # the owner mirrored it in its own transaction: the API create returns that mirror
-    existing = ObjectInformatieObject.objects.create(informatieobject=document, object_type="zaak", object=zaak_url)
-    accepted = superuser_client.post(OIO, body, format="json")
-    assert accepted.status_code == 201
-    assert accepted.json()["url"].endswith(str(existing.uuid))
+    # the owner mirrored it in its own transaction: the API create of that pair is a duplicate (drc-003)
+    ObjectInformatieObject.objects.create(informatieobject=document, object_type="zaak", object=zaak_url)
+    duplicate = superuser_client.post(OIO, body, format="json")
+    assert duplicate.status_code == 400
+    assert codes(duplicate) == {("nonFieldErrors", "unique")}
 
 
 def _verzending(document_url: str, **extra) -> dict:

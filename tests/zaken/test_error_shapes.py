@@ -233,3 +233,53 @@ def test_zrc_023_besluit_on_a_deelzaak_blocks_the_delete(superuser_client, zaakt
     assert response.status_code == 400
     assert _params(response) == [("nonFieldErrors", "related-besluiten")]
     assert Zaak.objects.count() == 3
+
+
+# ---- drc-003 (Documenten) for a pair a local ZIO mirrored, drc-009 field check first ---------------------------
+
+
+@pytest.fixture
+def document(superuser_client, iotype, settings, tmp_path) -> dict:
+    from tests.documenten.conftest import EIO_LIST, eio_body
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    response = superuser_client.post(EIO_LIST, eio_body(cat_url("informatieobjecttypen", iotype)), format="json")
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
+def test_drc_003_oio_for_a_pair_a_local_zio_mirrored_is_unique(superuser_client, zaaktype, document):
+    from zgw.documenten.models import ObjectInformatieObject
+
+    zaak = create_zaak(superuser_client, zaaktype)
+    zio = post(superuser_client, "zaakinformatieobjecten", {"zaak": zaak["url"], "informatieobject": document["url"]})
+    assert zio.status_code == 201, zio.json()
+    response = superuser_client.post(
+        "/documenten/api/v1/objectinformatieobjecten",
+        {"informatieobject": document["url"], "object": zaak["url"], "objectType": "zaak"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert _params(response) == [("nonFieldErrors", "unique")]
+    assert ObjectInformatieObject.objects.count() == 1
+
+
+def test_drc_009_patch_of_a_locked_document_without_lock_is_lock_required(superuser_client, document):
+    url = _path(document["url"])
+    assert superuser_client.post(f"{url}/lock").status_code == 200
+    response = superuser_client.patch(url, {"titel": "nieuw"}, format="json")
+    assert response.status_code == 400
+    assert _params(response) == [("lock", "required")]
+
+
+def test_drc_009_put_reports_field_errors_with_the_lock_rule(superuser_client, document):
+    from tests.documenten.conftest import eio_body
+
+    url = _path(document["url"])
+    assert superuser_client.post(f"{url}/lock").status_code == 200
+    body = eio_body(document["informatieobjecttype"], taal="nederlands", lock="f" * 32)
+    response = superuser_client.put(url, body, format="json")
+    assert response.status_code == 400
+    assert set(_params(response)) == {("taal", "max_length"), ("nonFieldErrors", "incorrect-lock-id")}
+    no_lock = eio_body(document["informatieobjecttype"])
+    assert set(_params(superuser_client.put(url, no_lock, format="json"))) == {("lock", "required")}

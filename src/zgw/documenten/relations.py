@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from zgw.common import audit
+from zgw.common.errors import NON_FIELD, collect_errors
 from zgw.common.references import (
     RemoteFetchError,
     fetch_json,
@@ -113,23 +114,30 @@ def relation_exists(object_type: str, url: str, eio_url: str, *, is_local: bool,
         raise _error("nonFieldErrors", exc.message, "relation-lookup-error")
 
 
-def create_objectinformatieobject(
-    *, informatieobject: EnkelvoudigInformatieObject, object_type: str, url: str, request=None
-) -> ObjectInformatieObject:
-    """API create: drc-002 (object exists), drc-004 (owner has the relation), drc-003 (unique)."""
-    is_local = validate_drc_002_object(object_type, url, request)
-    eio_url = object_url(request, informatieobject)
+def validate_drc_004_relation_exists(object_type: str, url: str, eio_url: str, *, is_local: bool, request=None) -> None:
+    """drc-004: the owner of the object (Zaken/Besluiten API) knows the relation."""
     if not relation_exists(object_type, url, eio_url, is_local=is_local, request=request):
         raise _error(
-            "nonFieldErrors",
+            NON_FIELD,
             f"Het {object_type} kent de relatie met dit informatieobject niet.",
             "inconsistent-relation",
         )
-    existing = ObjectInformatieObject.objects.filter(informatieobject=informatieobject, object=url).first()
-    if existing is not None:
-        if is_local:
-            return existing  # the owner created the mirror in the same transaction already
-        raise _error("nonFieldErrors", "De velden object, informatieobject moeten een unieke set zijn.", "unique")
+
+
+def create_objectinformatieobject(
+    *, informatieobject: EnkelvoudigInformatieObject, object_type: str, url: str, request=None
+) -> ObjectInformatieObject:
+    """API create: drc-002 (object exists), drc-004 (owner has the relation), drc-003 (unique).
+
+    For a local zaak/besluit the owner's ZIO/BIO made the mirror already, so the API create of that pair is a
+    duplicate: 400 ``unique`` (documenten.md §5, VNG's suite). drc-003 and drc-004 are reported together."""
+    is_local = validate_drc_002_object(object_type, url, request)
+    eio_url = object_url(request, informatieobject)
+    with collect_errors() as errors:
+        with errors.check():
+            validate_drc_004_relation_exists(object_type, url, eio_url, is_local=is_local, request=request)
+        if ObjectInformatieObject.objects.filter(informatieobject=informatieobject, object=url).exists():
+            errors.add(NON_FIELD, "De velden object, informatieobject moeten een unieke set zijn.", "unique")
     oio = ObjectInformatieObject.objects.create(informatieobject=informatieobject, object_type=object_type, object=url)
     _audit(request, oio, "create", 201)
     return oio

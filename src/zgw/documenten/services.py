@@ -121,13 +121,18 @@ def validate_drc_006_indicatie_gebruiksrecht(document: EnkelvoudigInformatieObje
         )
 
 
-def validate_drc_009_lock(document: EnkelvoudigInformatieObject, data) -> None:
-    """drc-009/drc-010: an update needs the document's current lock."""
+def validate_drc_009_lock(document: EnkelvoudigInformatieObject, data, *, lock_field_failed: bool = False) -> None:
+    """drc-009/drc-010: an update needs the document's current lock.
+
+    A locked document updated without ``lock`` fails on the field itself (``lock`` ``required``, as VNG's suite
+    checks), unless the field check already said so (``lock_field_failed``)."""
     if not document.lock:
         raise _error("nonFieldErrors", "Een niet-gelockt document kan niet gewijzigd worden.", "unlocked")
     lock = data.get("lock") if isinstance(data, dict) else None
     if not lock:
-        raise _error("nonFieldErrors", "Het lock-id ontbreekt.", "missing-lock-id")
+        if lock_field_failed:
+            return
+        raise _error("lock", "Dit veld is vereist.", "required")
     if lock != document.lock:
         raise _error("nonFieldErrors", "Het lock-id is niet correct.", "incorrect-lock-id")
 

@@ -11,6 +11,7 @@ from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
 
 from zgw.common.audit_api import AuditTrailViewSet
+from zgw.common.errors import collect_errors
 from zgw.common.permissions import Scope, is_allowed_for
 from zgw.common.renderers import JSONRenderer
 from zgw.common.viewsets import ZGWGenericViewSet
@@ -198,13 +199,17 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
 
     def update(self, request, *args, partial: bool = False, **kwargs):
         document = self.get_object()
-        services.validate_drc_009_lock(document, request.data)
         version = document.latest_version
         version.document = document
         serializer = EnkelvoudigInformatieObjectWithLockSerializer(
             version, data=request.data, partial=partial, context=self.get_serializer_context()
         )
-        serializer.is_valid(raise_exception=True)
+        # drc-009: the field checks first, then the lock rule; both reported in one 400
+        with collect_errors() as errors:
+            if not serializer.is_valid():
+                errors.merge(serializer.errors)
+            with errors.check():
+                services.validate_drc_009_lock(document, request.data, lock_field_failed=errors.failed("lock"))
         data = dict(serializer.validated_data)
         info = from_reference(data["informatieobjecttype"], request) if "informatieobjecttype" in data else None
         scope = BIJWERKEN | GEFORCEERD_BIJWERKEN
