@@ -283,3 +283,23 @@ def test_drc_009_put_reports_field_errors_with_the_lock_rule(superuser_client, d
     assert set(_params(response)) == {("taal", "max_length"), ("nonFieldErrors", "incorrect-lock-id")}
     no_lock = eio_body(document["informatieobjecttype"])
     assert set(_params(superuser_client.put(url, no_lock, format="json"))) == {("lock", "required")}
+
+
+def test_zrc_016_reported_with_the_status_own_errors(superuser_client, zaaktype, other_zaaktype, statustypen):
+    foreign = make_statustype(other_zaaktype, 1)
+    zaak = create_zaak(superuser_client, zaaktype)
+    first = {"zaak": zaak["url"], "statustype": cat_url("statustypen", statustypen[0])}
+    assert post(superuser_client, "statussen", {**first, "datumStatusGezet": "2024-03-04T10:00:00Z"}).status_code == 201
+    body = {"zaak": zaak["url"], "statustype": cat_url("statustypen", foreign), "datumStatusGezet": "2024-03-04T10:00Z"}
+    response = post(superuser_client, "statussen", body)
+    assert set(_params(response)) == {("nonFieldErrors", "zaaktype-mismatch"), ("nonFieldErrors", "unique")}
+
+
+def test_zrc_019_reported_with_invalid_betrokkene(superuser_client, zaaktype, other_zaaktype):
+    foreign = cm.RolType.objects.create(
+        zaaktype=other_zaaktype, omschrijving="Vreemd", omschrijving_generiek="adviseur", datum_begin_geldigheid=BEGIN
+    )
+    zaak = create_zaak(superuser_client, zaaktype)
+    body = {"zaak": zaak["url"], "betrokkeneType": "medewerker", "roltoelichting": "x"}
+    response = post(superuser_client, "rollen", {**body, "roltype": cat_url("roltypen", foreign)})
+    assert set(_params(response)) == {("nonFieldErrors", "zaaktype-mismatch"), ("nonFieldErrors", "invalid-betrokkene")}

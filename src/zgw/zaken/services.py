@@ -437,7 +437,6 @@ def _norm(url: str, request) -> str:
 def create_status(values: dict, *, request, render: Render) -> Status:
     zaak: Zaak = values["zaak"].obj
     ref = values["statustype"]
-    validate_type_in_zaaktype(ref, zaak, "statustype", "zaaktype-mismatch", request)
     client = request.auth
     zt_url = typeinfo.zaaktype_url(zaak, request)
     level = zaak.vertrouwelijkheidaanduiding
@@ -451,14 +450,18 @@ def create_status(values: dict, *, request, render: Render) -> Status:
         ):
             if not is_allowed_for(client, BRON, SCOPE_AANMAKEN, zt_url, level, request) or zaak.statussen.exists():
                 raise PermissionDenied("Met alleen zaken.aanmaken mag enkel de eerste status gezet worden.")
-    gezet = values["datum_status_gezet"]
-    if gezet > timezone.now() + dt.timedelta(seconds=5):
-        raise error("datumStatusGezet", "De datum mag niet in de toekomst liggen.", "date-in-future")
-    if Status.objects.filter(zaak=zaak, datum_status_gezet=gezet).exists():
-        raise error("nonFieldErrors", "De velden zaak, datumStatusGezet moeten een unieke set zijn.", "unique")
-    gezetdoor = values.get("gezetdoor")
-    if gezetdoor is not None and gezetdoor.obj.zaak_id != zaak.pk:
-        raise error("gezetdoor", "De rol hoort niet bij deze zaak.", "zaak-mismatch")
+    # the scopes first (403), then every rule on the request together (400)
+    with collect_errors() as errors:
+        with errors.check():
+            validate_type_in_zaaktype(ref, zaak, "statustype", "zaaktype-mismatch", request)
+        gezet = values["datum_status_gezet"]
+        if gezet > timezone.now() + dt.timedelta(seconds=5):
+            errors.add("datumStatusGezet", "De datum mag niet in de toekomst liggen.", "date-in-future")
+        if Status.objects.filter(zaak=zaak, datum_status_gezet=gezet).exists():
+            errors.add(NON_FIELD, "De velden zaak, datumStatusGezet moeten een unieke set zijn.", "unique")
+        gezetdoor = values.get("gezetdoor")
+        if gezetdoor is not None and gezetdoor.obj.zaak_id != zaak.pk:
+            errors.add("gezetdoor", "De rol hoort niet bij deze zaak.", "zaak-mismatch")
     status = Status(
         zaak=zaak,
         statustype=ref.obj,
@@ -599,13 +602,17 @@ def create_zio(values: dict, *, request, render: Render) -> ZaakInformatieObject
             "De archiefstatus van de zaak moet 'nog_te_archiveren' zijn.",
             "zaak-archiefstatus-invalid",
         )
-    exists = ZaakInformatieObject.objects.filter(zaak=zaak)
-    exists = (
-        exists.filter(informatieobject=ref.obj) if ref.obj is not None else exists.filter(informatieobject_url=ref.url)
-    )
-    if exists.exists():
-        raise error("nonFieldErrors", "De velden zaak, informatieobject moeten een unieke set zijn.", "unique")
-    validate_zrc_017_informatieobjecttype(zaak, ref, request)
+    with collect_errors() as errors:
+        exists = ZaakInformatieObject.objects.filter(zaak=zaak)
+        exists = (
+            exists.filter(informatieobject=ref.obj)
+            if ref.obj is not None
+            else exists.filter(informatieobject_url=ref.url)
+        )
+        if exists.exists():
+            errors.add(NON_FIELD, "De velden zaak, informatieobject moeten een unieke set zijn.", "unique")
+        with errors.check():
+            validate_zrc_017_informatieobjecttype(zaak, ref, request)
     zio = ZaakInformatieObject(
         zaak=zaak,
         informatieobject=ref.obj,
@@ -756,18 +763,20 @@ def validate_rol_max_occurences(zaak: Zaak, omschrijving_generiek: str) -> None:
 def create_rol(values: dict, *, request, render: Render) -> Rol:
     zaak: Zaak = values["zaak"].obj
     ref = values["roltype"]
-    validate_type_in_zaaktype(ref, zaak, "roltype", "zaaktype-mismatch", request)
     ident = values.get("betrokkene_identificatie")
-    if not values.get("betrokkene") and not ident:
-        raise error(
-            "nonFieldErrors", "betrokkene of betrokkeneIdentificatie moet opgegeven worden.", "invalid-betrokkene"
-        )
     if ref.obj is not None:
         omschrijving, generiek = ref.obj.omschrijving, ref.obj.omschrijving_generiek
     else:
         omschrijving = (ref.data or {}).get("omschrijving", "")
         generiek = (ref.data or {}).get("omschrijvingGeneriek", "")
-    validate_rol_max_occurences(zaak, generiek)
+    with collect_errors() as errors:
+        with errors.check():
+            validate_type_in_zaaktype(ref, zaak, "roltype", "zaaktype-mismatch", request)
+        if not values.get("betrokkene") and not ident:
+            errors.add(NON_FIELD, "betrokkene of betrokkeneIdentificatie moet opgegeven worden.", "invalid-betrokkene")
+        if not errors.failed(NON_FIELD):  # the roltype must be one of the zaak's before its count matters
+            with errors.check():
+                validate_rol_max_occurences(zaak, generiek)
     rol = Rol(
         zaak=zaak,
         betrokkene=values.get("betrokkene", ""),

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from zgw.common import listcache
 from zgw.common.audit_api import AuditTrailViewSet
+from zgw.common.errors import collect_errors
 from zgw.common.viewsets import RetrieveWithETagMixin, ZGWGenericViewSet
 
 from .. import mirrors, selectors, services, typeinfo
@@ -191,12 +192,14 @@ class ResultaatViewSet(ZaakChildViewSet):
     required_scopes = _scopes()
 
     def build(self, values, zaak):
-        if "resultaattype" in values:
-            services.validate_type_in_zaaktype(
-                values["resultaattype"], zaak, "resultaattype", "zaaktype-mismatch", self.request
-            )
-        if self.action == "create" and Resultaat.objects.filter(zaak=zaak).exists():
-            raise services.error("zaak", "Deze zaak heeft al een resultaat.", "unique")
+        with collect_errors() as errors:
+            if "resultaattype" in values:
+                with errors.check():
+                    services.validate_type_in_zaaktype(
+                        values["resultaattype"], zaak, "resultaattype", "zaaktype-mismatch", self.request
+                    )
+            if self.action == "create" and Resultaat.objects.filter(zaak=zaak).exists():
+                errors.add("zaak", "Deze zaak heeft al een resultaat.", "unique")
         return _ref_values(super().build(values, zaak), "resultaattype")
 
     def apply_update(self, instance, values):
