@@ -83,8 +83,8 @@ def test_drc_004_checker_registered_for_besluit(superuser_client, create_besluit
                    eio_url(document), None) is False  # fmt: skip
 
 
-def test_documenten_api_accepts_mirror_for_existing_bio(superuser_client, create_besluit, document):
-    """The Documenten API's own create of the mirror (drc-004) finds our relation."""
+def test_drc_003_documenten_api_refuses_the_mirror_of_an_existing_bio(superuser_client, create_besluit, document):
+    """The BIO made the mirror already: the Documenten API's create of the same pair is a duplicate (drc-003)."""
     besluit = create_besluit()
     superuser_client.post(BIOS, {"besluit": besluit["url"], "informatieobject": eio_url(document)}, format="json")
     response = superuser_client.post(
@@ -92,7 +92,8 @@ def test_documenten_api_accepts_mirror_for_existing_bio(superuser_client, create
         {"informatieobject": eio_url(document), "object": besluit["url"], "objectType": "besluit"},
         format="json",
     )
-    assert response.status_code == 201, response.json()
+    assert response.status_code == 400, response.json()
+    assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [("nonFieldErrors", "unique")]
     assert ObjectInformatieObject.objects.count() == 1
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from zgw.common import audit, outbox
+from zgw.common.errors import collect_errors
 from zgw.common.models import AuditTrail
 from zgw.common.permissions import ScopeExpr
 from zgw.common.references import normalise_ref, object_url
@@ -172,14 +173,21 @@ def create_besluit(values: dict, *, request=None, render: Render, scope: ScopeEx
     besluittype: Reference = values.pop("besluittype")
     zaak: Reference | None = values.pop("zaak", None)
     rules.check_allowed(request, scope, related.url_of(besluittype, request))
-    rules.validate_brc_001_besluittype_published(besluittype)
-    rules.validate_brc_002_identificatie_unique(
-        values["verantwoordelijke_organisatie"], values.get("identificatie", "")
-    )
-    rules.validate_datum_not_in_future(values.get("datum"))
-    rules.validate_date_order(values)
+    with collect_errors() as errors:  # every rule on the request in one 400 (DECISIONS.md)
+        with errors.check():
+            rules.validate_brc_001_besluittype_published(besluittype)
+        with errors.check():
+            rules.validate_brc_002_identificatie_unique(
+                values["verantwoordelijke_organisatie"], values.get("identificatie", "")
+            )
+        with errors.check():
+            rules.validate_datum_not_in_future(values.get("datum"))
+        with errors.check():
+            rules.validate_date_order(values)
+        if zaak is not None:
+            with errors.check():
+                rules.validate_brc_007_besluittype_in_zaaktype(besluittype, zaak, request)
     if zaak is not None:
-        rules.validate_brc_007_besluittype_in_zaaktype(besluittype, zaak, request)
         rules.check_zaak_open(request, zaak)
 
     besluit = Besluit(**{k: v for k, v in values.items() if k in BESLUIT_FIELDS})
@@ -239,20 +247,26 @@ def update_besluit(
     new_zaak: Reference | None = values.pop("zaak", None) if zaak_given else old_zaak
     zaak_changed = zaak_given and not _same_zaak(old_zaak, new_zaak, request)
 
-    if besluittype is not None:
-        rules.validate_brc_001_besluittype_unchanged(besluit, besluittype, request)
-    rules.validate_brc_002_unchanged(besluit, values)
-    if "datum" in values:
-        rules.validate_datum_not_in_future(values["datum"])
     merged = {name: getattr(besluit, name) for name in BESLUIT_FIELDS}
     merged.update({k: v for k, v in values.items() if k in BESLUIT_FIELDS and k != "identificatie"})
-    rules.validate_date_order(merged)
     bt_ref = Reference(rules.besluittype_url(besluit, request), obj=besluit.besluittype)
     rules.check_zaak_open(request, old_zaak)
-    if zaak_changed:
-        if new_zaak is not None:
-            rules.validate_brc_007_besluittype_in_zaaktype(bt_ref, new_zaak, request)
-            rules.check_zaak_open(request, new_zaak)
+    with collect_errors() as errors:  # every rule on the request in one 400 (DECISIONS.md)
+        if besluittype is not None:
+            with errors.check():
+                rules.validate_brc_001_besluittype_unchanged(besluit, besluittype, request)
+        with errors.check():
+            rules.validate_brc_002_unchanged(besluit, values)
+        if "datum" in values:
+            with errors.check():
+                rules.validate_datum_not_in_future(values["datum"])
+        with errors.check():
+            rules.validate_date_order(merged)
+        if zaak_changed and new_zaak is not None:
+            with errors.check():
+                rules.validate_brc_007_besluittype_in_zaaktype(bt_ref, new_zaak, request)
+    if zaak_changed and new_zaak is not None:
+        rules.check_zaak_open(request, new_zaak)
 
     snapshot = _clone(besluit)
     for name, value in merged.items():
@@ -395,8 +409,11 @@ def create_besluitinformatieobject(
     """POST /besluitinformatieobjecten: brc-003 (resolved by the serializer), brc-004, brc-005, brc-008, unique."""
     besluit: Besluit = besluit_ref.obj
     rules.check_allowed(request, scope, rules.besluittype_url(besluit, request))
-    rules.validate_bio_unique(besluit, informatieobject)
-    rules.validate_brc_008_informatieobjecttype(besluit, informatieobject, request)
+    with collect_errors() as errors:
+        with errors.check():
+            rules.validate_bio_unique(besluit, informatieobject)
+        with errors.check():
+            rules.validate_brc_008_informatieobjecttype(besluit, informatieobject, request)
     bio = BesluitInformatieObject(
         besluit=besluit,
         informatieobject=informatieobject.obj,
