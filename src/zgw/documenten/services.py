@@ -15,6 +15,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from zgw.common import audit, outbox
+from zgw.common.errors import collect_errors
 from zgw.common.identificatie import next_identificatie
 from zgw.common.permissions import ScopeExpr, is_allowed_for
 from zgw.common.references import object_url
@@ -313,17 +314,23 @@ def create_document(
 ) -> EnkelvoudigInformatieObject:
     values = _flatten_groups(data)
     values.pop("informatieobjecttype", None)
-    validate_drc_001_informatieobjecttype(info)
     # drc-007
     values["vertrouwelijkheidaanduiding"] = (
         values.get("vertrouwelijkheidaanduiding") or info.vertrouwelijkheidaanduiding
     )
-    check_allowed(request, scope, info.url, values["vertrouwelijkheidaanduiding"])
-    validate_drc_005_status(values)
-    if values.get("indicatie_gebruiksrecht") is True:
-        validate_drc_006_indicatie_gebruiksrecht(None, True)
-    if values.get("identificatie"):
-        _check_identificatie_unique(values["bronorganisatie"], values["identificatie"])
+    with collect_errors() as errors:  # every rule on the request in one 400 (DECISIONS.md)
+        with errors.check():
+            validate_drc_001_informatieobjecttype(info)
+        if not errors.failed("informatieobjecttype"):  # a concept type is refused with 400 anyway
+            check_allowed(request, scope, info.url, values["vertrouwelijkheidaanduiding"])
+        with errors.check():
+            validate_drc_005_status(values)
+        if values.get("indicatie_gebruiksrecht") is True:
+            with errors.check():
+                validate_drc_006_indicatie_gebruiksrecht(None, True)
+        if values.get("identificatie"):
+            with errors.check():
+                _check_identificatie_unique(values["bronorganisatie"], values["identificatie"])
     _set_type(values, info)
 
     document = EnkelvoudigInformatieObject(uuid=uuid.uuid4())
@@ -375,22 +382,34 @@ def update_document(
     values = _flatten_groups(data)
     values.pop("informatieobjecttype", None)
     merged = {name: getattr(previous, name) for name in VERSION_FIELDS}
-    if info is not None:
-        validate_drc_001_informatieobjecttype(info)
-        _set_type(values, info)
-        if not values.get("vertrouwelijkheidaanduiding"):
-            values.pop("vertrouwelijkheidaanduiding", None)
-    elif "vertrouwelijkheidaanduiding" in values and not values["vertrouwelijkheidaanduiding"]:
-        values.pop("vertrouwelijkheidaanduiding")
-    if "indicatie_gebruiksrecht" in values and values["indicatie_gebruiksrecht"] != previous.indicatie_gebruiksrecht:
-        validate_drc_006_indicatie_gebruiksrecht(document, values["indicatie_gebruiksrecht"])
+    with collect_errors() as errors:  # every rule on the request in one 400 (DECISIONS.md)
+        if info is not None:
+            with errors.check():
+                validate_drc_001_informatieobjecttype(info)
+            _set_type(values, info)
+            if not values.get("vertrouwelijkheidaanduiding"):
+                values.pop("vertrouwelijkheidaanduiding", None)
+        elif "vertrouwelijkheidaanduiding" in values and not values["vertrouwelijkheidaanduiding"]:
+            values.pop("vertrouwelijkheidaanduiding")
+        indicatie = values.get("indicatie_gebruiksrecht")
+        if "indicatie_gebruiksrecht" in values and indicatie != previous.indicatie_gebruiksrecht:
+            with errors.check():
+                validate_drc_006_indicatie_gebruiksrecht(document, indicatie)
+        with errors.check():
+            validate_drc_005_status({**merged, **values})
+        identiteit = {**merged, **values}
+        if (
+            identiteit["identificatie"] != previous.identificatie
+            or identiteit["bronorganisatie"] != previous.bronorganisatie
+        ) and identiteit["identificatie"]:
+            with errors.check():
+                _check_identificatie_unique(identiteit["bronorganisatie"], identiteit["identificatie"], document)
     needs_parts = _apply_content(document, values, previous)
     merged.update(values)
-    validate_drc_005_status(merged)
     if merged["identificatie"] != previous.identificatie or merged["bronorganisatie"] != previous.bronorganisatie:
         if not merged["identificatie"]:
             merged["identificatie"] = generate_identificatie(merged["bronorganisatie"], merged["creatiedatum"].year)
-        _check_identificatie_unique(merged["bronorganisatie"], merged["identificatie"], document)
+            _check_identificatie_unique(merged["bronorganisatie"], merged["identificatie"], document)
     # the client must also be allowed on the resulting type and level (a raised level or a new type)
     check_allowed(
         request,
