@@ -303,3 +303,25 @@ def test_zrc_019_reported_with_invalid_betrokkene(superuser_client, zaaktype, ot
     body = {"zaak": zaak["url"], "betrokkeneType": "medewerker", "roltoelichting": "x"}
     response = post(superuser_client, "rollen", {**body, "roltype": cat_url("roltypen", foreign)})
     assert set(_params(response)) == {("nonFieldErrors", "zaaktype-mismatch"), ("nonFieldErrors", "invalid-betrokkene")}
+
+
+def test_zrc_023_deelzaak_of_a_zaaktype_the_client_may_not_delete_blocks(
+    superuser_client, make_api_client, zaaktype, other_zaaktype
+):
+    from zgw.autorisaties.services import AutorisatieData
+
+    hoofd = create_zaak(superuser_client, zaaktype)
+    create_zaak(superuser_client, other_zaaktype, hoofdzaak=hoofd["url"])
+    client = make_api_client(
+        autorisaties=[
+            AutorisatieData(
+                component="zrc",
+                scopes=["zaken.lezen", "zaken.verwijderen"],
+                zaaktype=cat_url("zaaktypen", zaaktype),
+                max_vertrouwelijkheidaanduiding="zeer_geheim",
+            )
+        ]
+    )
+    response = client.delete(_path(hoofd["url"]))
+    assert response.status_code == 403
+    assert Zaak.objects.count() == 2
