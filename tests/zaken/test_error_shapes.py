@@ -129,6 +129,12 @@ def test_zrc_013_hoofdzaak_that_is_no_zaak_here_is_no_match(superuser_client, za
     assert _params(response) == [("hoofdzaak", "no_match")]
 
 
+def test_zrc_013_hoofdzaak_url_of_a_missing_local_zaak_is_does_not_exist(superuser_client, zaaktype):
+    url = "http://testserver/zaken/api/v1/zaken/3b5e2d4c-0000-4000-8000-000000000001"
+    response = post(superuser_client, "zaken", zaak_payload(zaaktype, hoofdzaak=url))
+    assert _params(response) == [("hoofdzaak", "does_not_exist")]
+
+
 # ---- several independent errors in one 400 -------------------------------------------------------------------
 
 
