@@ -265,3 +265,71 @@ def _authenticate(client):
     from rest_framework.request import Request
 
     return JWTAuthentication().authenticate(Request(request))
+
+
+REMOTE_ZTC = "https://ztc.example.nl/catalogi/api/v1"
+REMOTE_ZRC = "https://zrc.example.nl/zaken/api/v1"
+
+
+def test_expand_remote_zaaktype_and_its_statustypen(superuser_client, responses_mock):
+    """A zaaktype of another Catalogi API: fetched, and its statustypen fetched in turn (the same paths)."""
+    import uuid
+
+    zaaktype_url = f"{REMOTE_ZTC}/zaaktypen/{uuid.uuid4()}"
+    statustype_urls = [f"{REMOTE_ZTC}/statustypen/{uuid.uuid4()}" for _ in range(2)]
+    zaaktype_json = {
+        "url": zaaktype_url,
+        "concept": False,
+        "vertrouwelijkheidaanduiding": "openbaar",
+        "statustypen": statustype_urls,
+        "catalogus": f"{REMOTE_ZTC}/catalogussen/{uuid.uuid4()}",
+    }
+    responses_mock.get(zaaktype_url, json=zaaktype_json)
+    for number, url in enumerate(statustype_urls, start=1):
+        responses_mock.get(url, json={"url": url, "zaaktype": zaaktype_url, "volgnummer": number})
+    responses_mock.get(zaaktype_json["catalogus"], status=404)
+    body = {"zaaktype": zaaktype_url, "bronorganisatie": "002564440", "verantwoordelijkeOrganisatie": "002564440"}
+    zaak = post(superuser_client, "zaken", {**body, "startdatum": "2024-01-01"}).json()
+    response = superuser_client.get(
+        f"{_path(zaak['url'])}?expand=zaaktype.statustypen.zaaktype,zaaktype.catalogus", **CRS
+    )
+    assert response.status_code == 200, response.json()
+    expanded = response.json()["_expand"]["zaaktype"]
+    assert [s["volgnummer"] for s in expanded["_expand"]["statustypen"]] == [1, 2]
+    assert expanded["_expand"]["statustypen"][0]["_expand"]["zaaktype"]["url"] == zaaktype_url
+    assert expanded["_expand"]["catalogus"] == {}  # unreachable: an empty object, not an error
+
+
+def test_zrc_006_remote_relevante_zaak_judged_on_its_own_zaaktype(
+    superuser_client, make_api_client, zaaktype, responses_mock
+):
+    import uuid
+
+    visible = f"{REMOTE_ZRC}/zaken/{uuid.uuid4()}"
+    hidden = f"{REMOTE_ZRC}/zaken/{uuid.uuid4()}"
+    own_type = cat_url("zaaktypen", zaaktype)
+    responses_mock.get(visible, json={"url": visible, "zaaktype": own_type, "vertrouwelijkheidaanduiding": "openbaar"})
+    responses_mock.get(
+        hidden,
+        json={
+            "url": hidden,
+            "zaaktype": f"{REMOTE_ZTC}/zaaktypen/{uuid.uuid4()}",
+            "vertrouwelijkheidaanduiding": "openbaar",
+        },
+    )
+    relevant = [{"url": url, "aardRelatie": "onderwerp"} for url in (hidden, visible)]
+    zaak = create_zaak(
+        superuser_client, zaaktype, vertrouwelijkheidaanduiding="openbaar", relevanteAndereZaken=relevant
+    )
+    reader = make_api_client(
+        autorisaties=[
+            AutorisatieData(
+                component="zrc", scopes=["zaken.lezen"], zaaktype=own_type, max_vertrouwelijkheidaanduiding="openbaar"
+            )
+        ]
+    )
+    response = reader.get(f"{_path(zaak['url'])}?expand=relevanteAndereZaken", **CRS)
+    assert response.status_code == 200, response.json()
+    assert [z["url"] for z in response.json()["_expand"]["relevanteAndereZaken"]] == [visible]
+    everything = superuser_client.get(f"{_path(zaak['url'])}?expand=relevanteAndereZaken", **CRS)
+    assert [z["url"] for z in everything.json()["_expand"]["relevanteAndereZaken"]] == [hidden, visible]
