@@ -27,7 +27,7 @@ MAX_PATHS = 20  # the reference implementation's max-str-length
 _FORMAT = re.compile(r"^[\w']+([.,][\w']+)*$")
 
 
-def _always(*args: Any) -> bool:
+def always(*args: Any) -> bool:
     return True
 
 
@@ -57,8 +57,8 @@ class Kind:
     collections: frozenset[tuple[str, str]] = frozenset()
     load: Callable[[Any, list[uuid_module.UUID]], Iterable[Any]] | None = None
     render: Callable[[Any, Any], dict | None] | None = None
-    permitted: Callable[[Any], bool] = _always
-    allow_remote: Callable[[Any, dict], bool] = _always
+    permitted: Callable[[Any], bool] = always
+    allow_remote: Callable[[Any, dict], bool] = always
     locate: Callable[[str, Any], uuid_module.UUID | None] | None = None
 
 

@@ -126,7 +126,7 @@ def graph() -> dict[str, Kind]:
             load=partial(_load, querysets[name]),
             render=_render,
             permitted=_may_read_zaken,
-            allow_remote=_allow_remote_zaak if name == "zaak" else engine._always,
+            allow_remote=_allow_remote_zaak if name == "zaak" else engine.always,
             locate=_locate_zaakeigenschap if name == "zaakeigenschap" else None,
         )
         for name, (collection, links) in _LINKS.items()
