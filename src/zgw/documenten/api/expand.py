@@ -1,89 +1,141 @@
 """``expand`` for the Documenten API (common.md §12, drc-011..014).
 
-Supported paths (as Open Zaak): EIO ``informatieobjecttype``; gebruiksrechten and verzendingen ``informatieobject``
-and ``informatieobject.informatieobjecttype``. Anything else is a 400 ``invalid-expand-field`` (DECISIONS.md).
+Enkelvoudiginformatieobjecten expand ``informatieobjecttype``; gebruiksrechten and verzendingen ``informatieobject``
+(and through it ``informatieobject.informatieobjecttype``). From the informatieobjecttype on, every Catalogi URL
+field can be followed (``informatieobjecttype.catalogus``, ``informatieobjecttype.besluittypen.zaaktypen``: drc-011
+allows the related Catalogi types), at most 3 levels deep (drc-012: deeper paths are truncated). Anything else is a
+400 ``invalid-expand-field`` (drc-013, DECISIONS.md).
+
+The resolution is the shared one (``zgw.common.expand``): for the whole page at once, one load per kind and level.
 """
 
 from __future__ import annotations
 
+import uuid as uuid_module
+from functools import cache
+
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
-from rest_framework.exceptions import ErrorDetail, ValidationError
 
-from zgw.common.references import RemoteFetchError, fetch_json
+from zgw.catalogi.api.expand import kinds as catalogi_kinds
+from zgw.common import expand as engine
+from zgw.common.expand import Kind, Link
+from zgw.common.permissions import Scope
+from zgw.common.references import object_url
 
 CATALOGI_INFORMATIEOBJECTTYPE = {
     "$ref": "https://raw.githubusercontent.com/VNG-Realisatie/gemma-zaken/master/api-specificatie/ztc/"
     "current_version/openapi.yaml#/components/schemas/InformatieObjectType"
 }
-EIO_EXPAND = frozenset({"informatieobjecttype"})
-SUB_EXPAND = frozenset({"informatieobject", "informatieobject.informatieobjecttype"})
+MAX_DEPTH = 3  # drc-012
+DOCUMENT = "enkelvoudiginformatieobject"
+RELATION = "informatieobjectrelatie"  # gebruiksrechten and verzendingen: both expand their informatieobject
+EIO_EXPAND = DOCUMENT
+SUB_EXPAND = RELATION
+LEZEN = Scope("documenten.lezen")
 
 
-def parse_expand(value: str | None, allowed: frozenset[str]) -> frozenset[str]:
-    """The set of requested paths, each with its parents (``a.b`` also expands ``a``)."""
-    if not value:
-        return frozenset()
-    paths: set[str] = set()
-    for raw in value.split(","):
-        path = raw.strip()
-        if path not in allowed:
-            raise ValidationError(
-                {"expand": [ErrorDetail(f"Ongeldige expand-waarde: {path!r}.", code="invalid-expand-field")]}
-            )
-        parts = path.split(".")
-        for depth in range(1, len(parts) + 1):
-            paths.add(".".join(parts[:depth]))
-    return frozenset(paths)
+def _may_read_documenten(request) -> bool:
+    client = getattr(request, "auth", None)
+    return bool(client and (client.heeft_alle_autorisaties or "documenten.lezen" in client.scopes_for("drc")))
 
 
-def render_informatieobjecttype(version, request) -> dict:
-    """The informatieobjecttype as the Catalogi API shows it (local serializer, or the fetched remote JSON)."""
-    obj = getattr(version, "informatieobjecttype", None)
-    if obj is not None:
-        try:
-            from zgw.catalogi.api.serializers import InformatieObjectTypeSerializer
-        except ImportError:  # pragma: no cover - Catalogi app without serializers
-            return {}
-        return dict(InformatieObjectTypeSerializer(obj, context={"request": request}).data)
-    if not version.informatieobjecttype_url:
-        return {}
-    try:
-        data = fetch_json(version.informatieobjecttype_url)
-    except RemoteFetchError:
-        return {}
-    return data if isinstance(data, dict) else {}
+def _load_documents(request, uuids: list[uuid_module.UUID]):
+    """Documents the client may read (drc autorisatie in SQL, as a direct read)."""
+    from .. import selectors
+
+    return selectors.visible_documents(request.auth, LEZEN, request).filter(uuid__in=uuids)
+
+
+def render_document(document, context: dict) -> dict:
+    """The current version of ``document`` as GET of the document renders it (without ``_expand``)."""
+    from .serializers import EnkelvoudigInformatieObjectSerializer
+
+    version = document.latest_version
+    version.document = document
+    context = {key: value for key, value in context.items() if not key.startswith("_expand") and key != "expand"}
+    return dict(EnkelvoudigInformatieObjectSerializer(version, context=context).data)
+
+
+def _render_document(request, document) -> dict:
+    return render_document(document, {"request": request})
+
+
+@cache
+def graph() -> dict[str, Kind]:
+    """The Documenten resources plus the Catalogi types."""
+    return {
+        **catalogi_kinds(),
+        DOCUMENT: Kind(
+            links={"informatieobjecttype": Link("informatieobjecttype")},
+            collections=frozenset({("documenten", "enkelvoudiginformatieobjecten")}),
+            load=_load_documents,
+            render=_render_document,
+            permitted=_may_read_documenten,
+        ),
+        RELATION: Kind(links={"informatieobject": Link(DOCUMENT)}),
+    }
+
+
+def parse_expand(value: str | None, root: str) -> frozenset[str]:
+    """The requested paths of ``root`` (``EIO_EXPAND`` or ``SUB_EXPAND``), each with its parents, as dotted
+    strings (``a.b`` also expands ``a``)."""
+    return engine.with_parents(engine.parse(value, graph(), root, max_depth=MAX_DEPTH))
+
+
+def _type_url(version, request) -> str:
+    if version.informatieobjecttype_id:
+        return object_url(request, version.informatieobjecttype)
+    return version.informatieobjecttype_url or ""
+
+
+def _siblings(field: serializers.Field, instance) -> list:
+    """Every instance the serializer tree renders in this response (a page), so a level is resolved once."""
+    parent = field.parent
+    holder = getattr(parent, "parent", None)
+    if isinstance(holder, serializers.ListSerializer) and holder.instance is not None:
+        items = list(holder.instance)
+        if any(item is instance for item in items):
+            return items
+    return [instance]
+
+
+def _expand_batch(root: str, instances: list, paths: list[tuple[str, ...]], context: dict) -> dict[int, dict]:
+    """``_expand`` of every instance, keyed by ``id(instance)``."""
+    request = context.get("request")
+    results: dict[int, dict] = {}
+    if root == DOCUMENT:
+        stubs = [{"informatieobjecttype": _type_url(version, request)} for version in instances]
+        engine.expand(stubs, DOCUMENT, paths, graph(), request)
+        for version, stub in zip(instances, stubs, strict=True):
+            results[id(version)] = stub.get("_expand", {})
+        return results
+    # the documents of a page are joined by the page's query (selectors.with_expanded_document): rendered from there
+    documents = [render_document(instance.informatieobject, context) for instance in instances]
+    deeper = [path[1:] for path in paths if len(path) > 1]
+    engine.expand(documents, DOCUMENT, deeper, graph(), request)
+    for instance, document in zip(instances, documents, strict=True):
+        results[id(instance)] = {"informatieobject": document}
+    return results
 
 
 class ExpandField(serializers.Field):
-    """The read-only ``_expand`` object, filled from ``context["expand"]``."""
+    """The read-only ``_expand`` object, filled from ``context["expand"]`` for the whole page at its first item."""
 
     def __init__(self, schema_properties: dict, **kwargs):
         self.schema_properties = schema_properties
+        self.expand_root = DOCUMENT if "informatieobjecttype" in schema_properties else RELATION
         super().__init__(**kwargs)
 
     def to_representation(self, instance) -> dict:
-        paths = self.context.get("expand") or frozenset()
-        request = self.context.get("request")
-        result: dict = {}
-        if "informatieobjecttype" in paths and hasattr(instance, "informatieobjecttype_url"):
-            # one rendering per type per response: a page of documents usually shares a handful of types
-            cache = self.context.setdefault("_expanded_types", {})
-            key = instance.informatieobjecttype_id or instance.informatieobjecttype_url
-            if key not in cache:
-                cache[key] = render_informatieobjecttype(instance, request)
-            result["informatieobjecttype"] = cache[key]
-        if "informatieobject" in paths and hasattr(instance, "informatieobject"):
-            from .serializers import EnkelvoudigInformatieObjectExpandedSerializer
-
-            document = instance.informatieobject
-            version = document.latest_version
-            version.document = document
-            nested = {"informatieobjecttype"} if "informatieobject.informatieobjecttype" in paths else set()
-            result["informatieobject"] = EnkelvoudigInformatieObjectExpandedSerializer(
-                version, context={**self.context, "expand": frozenset(nested)}
-            ).data
-        return result
+        requested = self.context.get("expand") or frozenset()
+        if not requested:
+            return {}
+        done = self.context.setdefault("_expanded", {})
+        if id(instance) not in done:
+            paths = [tuple(path.split(".")) for path in sorted(requested)]
+            done.update(_expand_batch(self.expand_root, _siblings(self, instance), paths, self.context))
+        return done.get(id(instance), {})
 
 
 class ExpandFieldExtension(OpenApiSerializerFieldExtension):

@@ -1,0 +1,167 @@
+"""The Catalogi types as kinds of the ``expand`` graph (``zgw.common.expand``), for the APIs that expand into them.
+
+Every URL field a Catalogi type renders that points at another Catalogi object is a link, so an expanded type can
+be expanded further (``zaaktype.statustypen``, ``informatieobjecttype.besluittypen.zaaktypen``). URLs into other
+registries (Referentielijsten: ``selectielijstProcestype``, ``resultaattypeomschrijving``, ``selectielijstklasse``;
+``productenOfDiensten``, ``objecttype``, ``broncatalogus``/``bronzaaktype``) are no links. Objects are rendered by the
+Catalogi API's own serializers, loaded with its own querysets (one query plus fixed prefetches per kind and level).
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from collections.abc import Callable
+from functools import cache
+
+from rest_framework import serializers
+
+from zgw.common.expand import Kind, Link
+
+API = "catalogi"
+
+# kind → (collection, JSON field → (target kind, many, url key))
+_LINKS: dict[str, tuple[str, dict[str, tuple[str, bool, str | None]]]] = {
+    "catalogus": (
+        "catalogussen",
+        {
+            "zaaktypen": ("zaaktype", True, None),
+            "besluittypen": ("besluittype", True, None),
+            "informatieobjecttypen": ("informatieobjecttype", True, None),
+        },
+    ),
+    "zaaktype": (
+        "zaaktypen",
+        {
+            "catalogus": ("catalogus", False, None),
+            "statustypen": ("statustype", True, None),
+            "resultaattypen": ("resultaattype", True, None),
+            "eigenschappen": ("eigenschap", True, None),
+            "roltypen": ("roltype", True, None),
+            "zaakobjecttypen": ("zaakobjecttype", True, None),
+            "informatieobjecttypen": ("informatieobjecttype", True, None),
+            "besluittypen": ("besluittype", True, None),
+            "deelzaaktypen": ("zaaktype", True, None),
+            "gerelateerdeZaaktypen": ("zaaktype", True, "zaaktype"),
+        },
+    ),
+    "statustype": (
+        "statustypen",
+        {
+            "zaaktype": ("zaaktype", False, None),
+            "catalogus": ("catalogus", False, None),
+            "eigenschappen": ("eigenschap", True, None),
+        },
+    ),
+    "roltype": ("roltypen", {"zaaktype": ("zaaktype", False, None), "catalogus": ("catalogus", False, None)}),
+    "resultaattype": (
+        "resultaattypen",
+        {
+            "zaaktype": ("zaaktype", False, None),
+            "catalogus": ("catalogus", False, None),
+            "besluittypen": ("besluittype", True, None),
+            "informatieobjecttypen": ("informatieobjecttype", True, None),
+        },
+    ),
+    "eigenschap": (
+        "eigenschappen",
+        {
+            "zaaktype": ("zaaktype", False, None),
+            "catalogus": ("catalogus", False, None),
+            "statustype": ("statustype", False, None),
+        },
+    ),
+    "zaakobjecttype": (
+        "zaakobjecttypen",
+        {
+            "zaaktype": ("zaaktype", False, None),
+            "catalogus": ("catalogus", False, None),
+            "statustypen": ("statustype", True, None),
+            "resultaattypen": ("resultaattype", True, None),
+        },
+    ),
+    "informatieobjecttype": (
+        "informatieobjecttypen",
+        {
+            "catalogus": ("catalogus", False, None),
+            "zaaktypen": ("zaaktype", True, None),
+            "besluittypen": ("besluittype", True, None),
+        },
+    ),
+    "besluittype": (
+        "besluittypen",
+        {
+            "catalogus": ("catalogus", False, None),
+            "zaaktypen": ("zaaktype", True, None),
+            "informatieobjecttypen": ("informatieobjecttype", True, None),
+            "resultaattypen": ("resultaattype", True, None),
+        },
+    ),
+}
+
+
+def may_read(request) -> bool:
+    """Whether the client may read the Catalogi API at all — what ``CatalogiPermission`` grants a direct GET:
+    ``catalogi.lezen``, or (ztc-014) ``zaken.lezen`` in a zrc or ``documenten.lezen`` in a drc autorisatie."""
+    client = getattr(request, "auth", None)
+    if client is None or getattr(request, "user", None) is None:
+        return False
+    if client.heeft_alle_autorisaties:
+        return True
+    return (
+        "catalogi.lezen" in client.scopes_for("ztc")
+        or "zaken.lezen" in client.scopes_for("zrc")
+        or "documenten.lezen" in client.scopes_for("drc")
+    )
+
+
+@cache
+def _sources() -> dict[str, tuple[Callable, type[serializers.Serializer]]]:
+    """Queryset and serializer per kind (built on first use: the app registry must be ready)."""
+    from .. import selectors as s
+    from . import serializers as cs
+
+    return {
+        "catalogus": (s.catalogus_queryset, cs.CatalogusSerializer),
+        "zaaktype": (s.zaaktype_queryset, cs.ZaakTypeSerializer),
+        "statustype": (s.statustype_queryset, cs.StatusTypeSerializer),
+        "roltype": (s.roltype_queryset, cs.RolTypeSerializer),
+        "resultaattype": (s.resultaattype_queryset, cs.ResultaatTypeSerializer),
+        "eigenschap": (s.eigenschap_queryset, cs.EigenschapSerializer),
+        "zaakobjecttype": (s.zaakobjecttype_queryset, cs.ZaakObjectTypeSerializer),
+        "informatieobjecttype": (s.informatieobjecttype_queryset, cs.InformatieObjectTypeSerializer),
+        "besluittype": (s.besluittype_queryset, cs.BesluitTypeSerializer),
+    }
+
+
+def _loader(name: str) -> Callable:
+    def load(request, uuids: list[uuid_module.UUID]):
+        return _sources()[name][0]().filter(uuid__in=uuids)
+
+    return load
+
+
+def _renderer(name: str) -> Callable:
+    def render(request, obj) -> dict:
+        return dict(_sources()[name][1](obj, context={"request": request}).data)
+
+    return render
+
+
+def render(kind: str, obj, request) -> dict:
+    """One Catalogi object as the Catalogi API answers it."""
+    return _renderer(kind)(request, obj)
+
+
+@cache
+def kinds() -> dict[str, Kind]:
+    """The Catalogi part of an ``expand`` graph: merge it into the graph of the API that expands into Catalogi."""
+    return {
+        name: Kind(
+            links={field: Link(target, many, key) for field, (target, many, key) in links.items()},
+            collections=frozenset({(API, collection)}),
+            load=_loader(name),
+            render=_renderer(name),
+            permitted=may_read,
+        )
+        for name, (collection, links) in _LINKS.items()
+    }
