@@ -8,6 +8,7 @@ from django.db import transaction
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from zgw.common import outbox
+from zgw.common.aftercommit import after_commit
 from zgw.common.references import object_url
 
 from .models import Applicatie, Autorisatie, ClientCredential, ClientIdentifier
@@ -125,7 +126,7 @@ def _notify(request, applicatie: Applicatie, actie: str, url: str | None = None)
 
 def _changed() -> None:
     invalidate_client_cache()
-    transaction.on_commit(invalidate_client_cache)
+    after_commit(invalidate_client_cache, name="autorisaties.invalidate_client_cache")
 
 
 def _validate(data: ApplicatieData, instance: Applicatie | None) -> None:

@@ -33,9 +33,11 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .aftercommit import after_commit
 
 MAX_ENTRIES = 256
 
@@ -91,7 +93,7 @@ def bump_on_commit(tag: str, using: str = DEFAULT_DB_ALIAS) -> None:
         conn.zgw_listcache_dirty = False  # the rows are everyone's now
         bump(tag)
 
-    transaction.on_commit(committed, using=using)
+    after_commit(committed, name="listcache.bump", using=using)
 
 
 class IdList:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import transaction
 
+from .aftercommit import after_commit
 from .models import OutboxMessage
 
 Dispatcher = Callable[[list[int]], None]
@@ -50,5 +50,5 @@ def publish(
         actie=actie,
         kenmerken=kenmerken or {},
     )
-    transaction.on_commit(lambda: _dispatch_after_commit(message.id))
+    after_commit(lambda: _dispatch_after_commit(message.id), name="outbox.dispatch", first=True)
     return message

@@ -16,8 +16,9 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from rest_framework.exceptions import ErrorDetail, ValidationError
+
+from zgw.common.aftercommit import after_commit
 
 DEFAULT_CHUNK_SIZE = 4 * 1024**3  # Open Zaak's default part size: 4 GiB
 READ_BLOCK = 1024 * 1024
@@ -138,4 +139,4 @@ def delete_after_commit(names: Iterable[str]) -> None:
             except OSError:  # pragma: no cover - already gone
                 pass
 
-    transaction.on_commit(_delete)
+    after_commit(_delete, name="documenten.delete_content")

@@ -13,6 +13,8 @@ import requests
 from django.db import transaction
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
+from zgw.common.aftercommit import after_commit
+
 from . import conf
 from .kanalen import KANALEN
 from .matching import consistent
@@ -195,5 +197,5 @@ def receive_notificatie(payload: dict) -> Notificatie:
     validate_message(payload["kanaal"], payload.get("kenmerken") or {})
     notificatie = Notificatie.objects.create(kanaal=payload["kanaal"], payload=payload)
     ids = route_notificatie(notificatie)
-    transaction.on_commit(lambda: enqueue_deliveries(ids))
+    after_commit(lambda: enqueue_deliveries(ids), name="notificaties.enqueue_deliveries", first=True)
     return notificatie
