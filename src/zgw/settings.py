@@ -149,10 +149,17 @@ if env("CACHE_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("CACHE_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "zgw"),
+            # a dead Redis must cost little: short socket timeouts, and zgw.common.safecache's breaker
+            "OPTIONS": {
+                "socket_connect_timeout": float(env("CACHE_SOCKET_TIMEOUT", "0.25")),
+                "socket_timeout": float(env("CACHE_SOCKET_TIMEOUT", "0.25")),
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "zgw"}}
+# After a cache connection error the application leaves the cache alone for this long (zgw.common.safecache)
+ZGW_CACHE_BREAKER_SECONDS = env_int("ZGW_CACHE_BREAKER_SECONDS", 5)
 
 # Lists keep the ordered ids of a filtered result per worker (zgw.common.listcache): count and deep pages without a
 # database scan. Needs a cache that all workers share (CACHE_URL, Redis) to see each other's writes.

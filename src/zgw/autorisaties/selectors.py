@@ -6,9 +6,9 @@ import time
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet
 
+from zgw.common import safecache
 from zgw.common.auth import ClientAuth, Grant
 from zgw.common.references import normalise_ref
 
@@ -25,18 +25,23 @@ def applicatie_for_client_id(client_id: str) -> Applicatie | None:
     return applicaties().filter(client_identifiers__client_id=client_id).first()
 
 
-def _generation() -> str:
-    generation = cache.get(_GENERATION_KEY)
+def _generation() -> str | None:
+    """The current generation; ``None`` while the shared cache is unavailable (then nothing may be memoised)."""
+    generation = safecache.get(_GENERATION_KEY)
     if generation is None:
         generation = uuid.uuid4().hex
-        cache.add(_GENERATION_KEY, generation, None)
-        generation = cache.get(_GENERATION_KEY, generation)
-    return generation
+        safecache.add(_GENERATION_KEY, generation, None)
+        generation = safecache.get(_GENERATION_KEY)
+    return generation if safecache.available() else None
 
 
 def invalidate_client_cache() -> None:
-    """Called by every write to applicaties/credentials: all cached resolutions become stale at once."""
-    cache.set(_GENERATION_KEY, uuid.uuid4().hex, None)
+    """Called by every write to applicaties/credentials: all cached resolutions become stale at once.
+
+    With the cache down the new generation is written as soon as it answers again (in this process).
+    """
+    if not safecache.set(_GENERATION_KEY, uuid.uuid4().hex, None):
+        safecache.retry_when_available("autorisaties-generation", invalidate_client_cache)
 
 
 def build_client_auth(client_id: str, applicatie: Applicatie | None) -> ClientAuth | None:
@@ -77,6 +82,11 @@ class ApplicatieClientProvider:
     def _current(self) -> None:
         generation = _generation()
         now = time.monotonic()
+        if generation is None:  # cache unavailable: every request reads the database, nothing is kept
+            self._generation = None
+            self._secrets = {}
+            self._clients = {}
+            return
         # also expire after AUTORISATIES_CACHE_SECONDS, for changes made behind the application's back (raw SQL)
         if generation != self._generation or now - self._since > settings.AUTORISATIES_CACHE_SECONDS:
             self._generation = generation

@@ -31,12 +31,12 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from . import safecache
 from .aftercommit import after_commit
 
 MAX_ENTRIES = 256
@@ -54,16 +54,21 @@ def _version_key(tag: str) -> str:
     return f"zgw:listversion:{tag}"
 
 
-def versions(tags: Iterable[str]) -> tuple:
-    """The current version of each tag; a missing one (never written, or evicted) starts at a random number."""
+def versions(tags: Iterable[str]) -> tuple | None:
+    """The current version of each tag; a missing one (never written, or evicted) starts at a random number.
+
+    ``None`` while the shared cache is unavailable: then no kept list can be trusted.
+    """
     keys = [_version_key(tag) for tag in tags]
-    found = cache.get_many(keys)
+    found = safecache.get_many(keys)
     result = []
     for key in keys:
         value = found.get(key)
         if value is None:
-            cache.add(key, random.getrandbits(62), timeout=None)
-            value = cache.get(key)
+            safecache.add(key, random.getrandbits(62), timeout=None)
+            value = safecache.get(key)
+        if value is None:
+            return None
         result.append(value)
     return tuple(result)
 
@@ -72,9 +77,11 @@ def bump(tag: str) -> None:
     """Retire every cached list that depends on ``tag`` (in all workers)."""
     key = _version_key(tag)
     try:
-        cache.incr(key)
+        done = safecache.incr(key) is not None
     except ValueError:  # no version yet: any fresh random number retires nothing that exists
-        cache.add(key, random.getrandbits(62), timeout=None)
+        done = safecache.add(key, random.getrandbits(62), timeout=None) or safecache.available()
+    if not done:  # cache down: retire the lists of every worker as soon as it answers again
+        safecache.retry_when_available(f"listcache:{tag}", lambda: bump(tag))
 
 
 def bump_on_commit(tag: str, using: str = DEFAULT_DB_ALIAS) -> None:
@@ -129,6 +136,9 @@ def ids(qs: QuerySet, tags: tuple[str, ...]) -> IdList | QuerySet:
         return IdList([])
     key = (qs.db, sql, _hashable(params))
     current = versions(tags)
+    if current is None:  # cache unavailable: the database answers, and lists kept so far may miss writes
+        clear()
+        return pks
     now = time.monotonic()
     with _lock:
         entry = _entries.get(key)

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError, models
+
+from . import safecache
 
 logger = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ def fetch_json(url: str, *, use_cache: bool = True) -> Any:
     """
     cache_key = f"zgw:remote:{url}"
     if use_cache:
-        cached = cache.get(cache_key)
+        cached = safecache.get(cache_key)
         if cached is not None:
             return cached
     try:
@@ -208,7 +209,7 @@ def fetch_json(url: str, *, use_cache: bool = True) -> Any:
     except ValueError:
         raise RemoteFetchError("invalid-resource", f"De URL {url} gaf geen JSON.")
     if use_cache:
-        cache.set(cache_key, data, settings.REMOTE_CACHE_SECONDS)
+        safecache.set(cache_key, data, settings.REMOTE_CACHE_SECONDS)
     return data
 
 
