@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
+from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
@@ -118,6 +119,28 @@ def problem_body(
     return body
 
 
+# Unique rules enforced by a database constraint: constraint name -> (invalidParams name, code, reason). The checks in
+# the services answer the sequential case; this answers the race they cannot see (two transactions at once).
+_UNIQUE_RULES: dict[str, tuple[str, str, str]] = {}
+
+
+def register_unique_rule(constraint: str, name: str, code: str = "unique", reason: str = "") -> None:
+    """Answer a violation of database constraint ``constraint`` as a 400 ``code`` on ``name``, never a 500."""
+    _UNIQUE_RULES[constraint] = (name, code, reason or "Het object is niet uniek.")
+
+
+def unique_violation(exc: IntegrityError) -> exceptions.ValidationError | None:
+    """The validation error for a unique violation (PostgreSQL 23505); ``None`` for any other integrity error."""
+    cause = exc.__cause__
+    if getattr(cause, "sqlstate", None) != "23505" and getattr(cause, "pgcode", None) != "23505":
+        if "UNIQUE constraint failed" not in str(exc):  # SQLite (development)
+            return None
+    diag = getattr(cause, "diag", None)
+    constraint = getattr(diag, "constraint_name", None) or ""
+    name, code, reason = _UNIQUE_RULES.get(constraint, ("nonFieldErrors", "unique", "Het object is niet uniek."))
+    return exceptions.ValidationError({name: [exceptions.ErrorDetail(reason, code=code)]})
+
+
 def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF exception handler: every error becomes ``application/problem+json``."""
     request = context.get("request")
@@ -127,6 +150,8 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
+    elif isinstance(exc, IntegrityError):
+        exc = unique_violation(exc) or exc
     elif isinstance(exc, (ProtectedError, RestrictedError)):
         exc = Conflict(detail="Het object kan niet verwijderd worden: andere objecten verwijzen ernaar.",
                        code="protected")

@@ -14,6 +14,7 @@ class NotificatiesConfig(AppConfig):
         from django.core.signals import request_started
         from django.db.models.signals import post_migrate
 
+        from zgw.common.exceptions import register_unique_rule
         from zgw.common.observability import register_gauges
         from zgw.common.outbox import register_dispatcher
         from zgw.common.references import register_resource
@@ -25,6 +26,7 @@ class NotificatiesConfig(AppConfig):
         register_dispatcher(dispatch_outbox)
         register_resource("notificaties", "kanaal", Kanaal)
         register_resource("notificaties", "abonnement", Abonnement)
+        register_unique_rule("notificaties_kanaal_naam_key", "naam", reason="Er bestaat al een kanaal met deze naam.")
         register_gauges(delivery_gauges)
         post_migrate.connect(_register_kanalen_after_migrate, sender=self)
         request_started.connect(_start_inprocess_runner, dispatch_uid="zgw-nrc-runner")

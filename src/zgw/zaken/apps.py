@@ -28,3 +28,23 @@ class ZakenConfig(AppConfig):
             register_resource("zaken", collection, model)
         register_relation_checker("zaak", zaak_has_informatieobject)
         listcache.track("zaken")
+        _register_unique_rules()
+
+
+def _register_unique_rules() -> None:
+    """The unique rules a concurrent create can only lose at the database: answered as the services' 400s."""
+    from zgw.common.exceptions import register_unique_rule
+
+    pair = "De velden zaak, informatieobject moeten een unieke set zijn."
+    register_unique_rule(
+        "zaken_identificatie_unique",
+        "identificatie",
+        "identificatie-niet-uniek",
+        "Deze identificatie bestaat al voor deze bronorganisatie.",
+    )
+    register_unique_rule(
+        "zaken_status_unique", "nonFieldErrors", reason="De velden zaak, datumStatusGezet moeten een unieke set zijn."
+    )
+    register_unique_rule("zaken_zio_local_unique", "nonFieldErrors", "unique", pair)
+    register_unique_rule("zaken_zio_remote_unique", "nonFieldErrors", "unique", pair)
+    register_unique_rule("zaken_resultaat_zaak_id_key", "zaak", "unique", "Deze zaak heeft al een resultaat.")

@@ -257,6 +257,19 @@ class ZaakInformatieObject(_UUIDStr, models.Model):
     class Meta:
         ordering = ("pk",)
         verbose_name_plural = "zaakinformatieobjecten"
+        # (zaak, informatieobject) unique (zrc ZIO create): a local document by FK, a remote one by URL
+        constraints = [
+            models.UniqueConstraint(
+                fields=["zaak", "informatieobject"],
+                condition=models.Q(informatieobject__isnull=False),
+                name="zaken_zio_local_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["zaak", "informatieobject_url"],
+                condition=~models.Q(informatieobject_url=""),
+                name="zaken_zio_remote_unique",
+            ),
+        ]
 
 
 class ZaakEigenschap(_UUIDStr, models.Model):
