@@ -138,7 +138,9 @@ class AutorisatieListField(serializers.Field):
                 )
                 continue
             component = item.get("component")
-            serializer_class = VARIANTS.get(component, AutorisatieBaseSerializer)
+            # a component of the wrong JSON type (list, object) is the base serializer's choice error, not a TypeError
+            variant = VARIANTS.get(component) if isinstance(component, str) else None
+            serializer_class = variant or AutorisatieBaseSerializer
             serializer = serializer_class(data=item, context=self.context)
             if not serializer.is_valid():
                 errors.append(serializer.errors)

@@ -94,6 +94,14 @@ class AbonnementSerializer(serializers.ModelSerializer):
         model = Abonnement
         fields = ("url", "callbackUrl", "auth", "kanalen")
 
+    def validate_auth(self, value: str) -> str:
+        """Sent as an HTTP header: visible ASCII and spaces only (RFC 9110 field-value), nothing else can be sent."""
+        if not all(" " <= char <= "~" or char == "\t" for char in value):
+            raise serializers.ValidationError(
+                "De Authorization header mag alleen zichtbare ASCII-tekens en spaties bevatten.", code="invalid"
+            )
+        return value
+
 
 class MessageSerializer(serializers.Serializer):
     kanaal = serializers.CharField(
