@@ -117,8 +117,6 @@ def _validate_zaaktype(instance: ZaakType | None, data: dict, request) -> dict:
                 catalogus_error="deelzaaktypen",  # the standard names the field here (catalogi.md §3)
                 **common,
             )
-            if deel is not None and instance is not None and any(z.pk == instance.pk for z in deel):
-                errors.add("deelzaaktypen", "Een zaaktype kan niet zijn eigen deelzaaktype zijn.", "invalid")
             resolved["deelzaaktypen"] = deel
         if "gerelateerde_zaaktypen" in data:
             relaties = []

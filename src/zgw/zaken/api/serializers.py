@@ -64,8 +64,30 @@ class HoofdzaakField(ZaakRefField):
 
 
 @extend_schema_field({"type": "string", "format": "uri", "maxLength": 200})
-class GezetdoorField(URLReferenceField):
+class BlankWhenAbsentMixin:
+    """An optional reference the official document does not mark ``nullable``: absent is answered ``""``, not
+    ``null`` (docs/decisions.md), and ``""`` in a request means absent (DECISIONS.md: empty optional URL fields)."""
+
+    def get_attribute(self, instance):
+        return super().get_attribute(instance) or ""
+
+    def to_representation(self, value) -> str:
+        return super().to_representation(value) or ""
+
+    def to_internal_value(self, data):
+        if data == "":
+            return None
+        return super().to_internal_value(data)
+
+
+@extend_schema_field({"type": "string", "format": "uri", "maxLength": 200})
+class GezetdoorField(BlankWhenAbsentMixin, URLReferenceField):
     """The rol that set the status (the spec limits it to 200 characters)."""
+
+
+@extend_schema_field({"type": "string", "format": "uri", "maxLength": 1000})
+class ZaakObjectTypeField(BlankWhenAbsentMixin, RefField):
+    """``zaakobject.zaakobjecttype``: optional, not nullable in the document."""
 
 
 def zaak_field(**kwargs) -> URLReferenceField:
@@ -473,7 +495,12 @@ class ZaakObjectSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()
     object = URLField(max_length=1000, required=False, allow_blank=True)
-    zaakobjecttype = type_field(ZaakObjectType, "zaakobjecttypen", "zaakobjecttype", required=False)
+    zaakobjecttype = ZaakObjectTypeField(
+        model=ZaakObjectType,
+        collection=("catalogi", "zaakobjecttypen"),
+        url_field="zaakobjecttype_url",
+        required=False,
+    )
     objectType = serializers.ChoiceField(source="object_type", choices=OBJECT_TYPE_CHOICES)
     objectTypeOverige = serializers.RegexField(
         r"[a-z\_]+", source="object_type_overige", max_length=100, required=False, allow_blank=True

@@ -1,0 +1,42 @@
+"""Issue 19 finding 11: answers on the official schema where it marks an optional URL not nullable."""
+
+from __future__ import annotations
+
+from tests.zaken.conftest import cat_url, create_zaak, post
+
+
+def test_status_without_gezetdoor_answers_empty_string_not_null(superuser_client, zaaktype, statustypen):
+    zaak = create_zaak(superuser_client, zaaktype)
+    body = {
+        "zaak": zaak["url"],
+        "statustype": cat_url("statustypen", statustypen[0]),
+        "datumStatusGezet": "2024-03-04T10:00:00Z",
+    }
+    created = post(superuser_client, "statussen", body)
+    assert created.status_code == 201, created.content
+    assert created.json()["gezetdoor"] == ""
+    assert superuser_client.get(created.json()["url"]).json()["gezetdoor"] == ""
+
+
+def test_status_with_empty_gezetdoor_is_accepted_as_absent(superuser_client, zaaktype, statustypen):
+    zaak = create_zaak(superuser_client, zaaktype)
+    body = {
+        "zaak": zaak["url"],
+        "statustype": cat_url("statustypen", statustypen[0]),
+        "datumStatusGezet": "2024-03-04T10:00:00Z",
+        "gezetdoor": "",
+    }
+    created = post(superuser_client, "statussen", body)
+    assert created.status_code == 201, created.content
+    assert created.json()["gezetdoor"] == ""
+
+
+def test_zaakobject_without_zaakobjecttype_answers_empty_string_not_null(superuser_client, zaaktype):
+    zaak = create_zaak(superuser_client, zaaktype)
+    body = {"zaak": zaak["url"], "object": "https://objects.example.com/api/v1/objects/1", "objectType": "adres"}
+    created = post(superuser_client, "zaakobjecten", body)
+    assert created.status_code == 201, created.content
+    assert created.json()["zaakobjecttype"] == ""
+    listed = superuser_client.get(f"/zaken/api/v1/zaakobjecten?zaak={zaak['url']}").json()
+    items = listed["results"] if isinstance(listed, dict) else listed
+    assert [item["zaakobjecttype"] for item in items] == [""]
