@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import SkipField
 
 from zgw.catalogi.models import Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
 from zgw.common.constants import VertrouwelijkheidsAanduiding
@@ -64,15 +65,16 @@ class HoofdzaakField(ZaakRefField):
 
 
 @extend_schema_field({"type": "string", "format": "uri", "maxLength": 200})
-class BlankWhenAbsentMixin:
-    """An optional reference the official document does not mark ``nullable``: absent is answered ``""``, not
-    ``null`` (docs/decisions.md), and ``""`` in a request means absent (DECISIONS.md: empty optional URL fields)."""
+class OmitWhenAbsentMixin:
+    """An optional reference the official document does not mark ``nullable`` (and types ``format: uri``, so ``""``
+    is no value either): absent, the key is left out of the answer (docs/decisions.md); ``""`` in a request means
+    absent (DECISIONS.md: empty optional URL fields)."""
 
     def get_attribute(self, instance):
-        return super().get_attribute(instance) or ""
-
-    def to_representation(self, value) -> str:
-        return super().to_representation(value) or ""
+        value = super().get_attribute(instance)
+        if value is None or value == "":
+            raise SkipField
+        return value
 
     def to_internal_value(self, data):
         if data == "":
@@ -81,12 +83,12 @@ class BlankWhenAbsentMixin:
 
 
 @extend_schema_field({"type": "string", "format": "uri", "maxLength": 200})
-class GezetdoorField(BlankWhenAbsentMixin, URLReferenceField):
+class GezetdoorField(OmitWhenAbsentMixin, URLReferenceField):
     """The rol that set the status (the spec limits it to 200 characters)."""
 
 
 @extend_schema_field({"type": "string", "format": "uri", "maxLength": 1000})
-class ZaakObjectTypeField(BlankWhenAbsentMixin, RefField):
+class ZaakObjectTypeField(OmitWhenAbsentMixin, RefField):
     """``zaakobject.zaakobjecttype``: optional, not nullable in the document."""
 
 
