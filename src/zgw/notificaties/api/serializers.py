@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rest_framework import serializers
+from rest_framework.fields import SkipField
 from rest_framework.validators import UniqueValidator
 
 from zgw.common.serializers import SelfURLField, URLField
@@ -28,6 +29,16 @@ class KenmerkenField(serializers.DictField):
         super().__init__(child=StrictCharField(max_length=1000, min_length=1), **kwargs)
 
 
+class OptionalLinkField(URLField):
+    """``documentatieLink`` is ``format: uri`` and not nullable: without a link the key is left out (no ``""``)."""
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        if not value:
+            raise SkipField
+        return value
+
+
 class KanaalSerializer(serializers.ModelSerializer):
     url = SelfURLField(API, "kanaal")
     naam = serializers.CharField(
@@ -36,7 +47,7 @@ class KanaalSerializer(serializers.ModelSerializer):
         help_text='Naam van het KANAAL (ook wel "Exchange" genoemd) dat de bron vertegenwoordigd.',
         validators=[UniqueValidator(queryset=Kanaal.objects.all(), message="Er bestaat al een kanaal met deze naam.")],
     )
-    documentatieLink = URLField(
+    documentatieLink = OptionalLinkField(
         source="documentatie_link", max_length=200, required=False, allow_blank=True, help_text="URL naar documentatie."
     )
     filters = serializers.ListField(
