@@ -150,11 +150,11 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
-    elif isinstance(exc, IntegrityError):
-        exc = unique_violation(exc) or exc
-    elif isinstance(exc, (ProtectedError, RestrictedError)):
+    elif isinstance(exc, (ProtectedError, RestrictedError)):  # before IntegrityError: they subclass it
         exc = Conflict(detail="Het object kan niet verwijderd worden: andere objecten verwijzen ernaar.",
                        code="protected")
+    elif isinstance(exc, IntegrityError):
+        exc = unique_violation(exc) or exc
 
     if not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled error in API view", exc_info=exc)
