@@ -120,7 +120,8 @@ def _start_redis() -> None:
     if not binary:
         _REDIS["reason"] = "needs Redis: install redis-server or set ZGW_TEST_REDIS_URL"
         return
-    directory = tempfile.mkdtemp(prefix="zgw-test-redis-")
+    _remove_stale_dirs()
+    directory = tempfile.mkdtemp(prefix=f"zgw-test-redis-{os.getpid()}-")
     port = free_port()
     command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                "--dir", directory, "--logfile", str(Path(directory) / "redis.log")]  # fmt: skip
@@ -139,6 +140,20 @@ def _start_redis() -> None:
     tail = log.read_text(errors="replace")[-500:] if log.exists() else ""
     _stop_redis()
     _REDIS["reason"] = f"redis-server did not start: {tail.strip().splitlines()[-1:] or 'no output'}"
+
+
+def _remove_stale_dirs() -> None:
+    """Directories of earlier runs that were killed (SIGKILL skips all clean-up; their redis-server died with them)."""
+    for path in Path(tempfile.gettempdir()).glob("zgw-test-redis-*-*"):
+        pid = path.name.split("-")[3]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except PermissionError:  # alive, someone else's
+            pass
 
 
 def _stop_redis() -> None:
