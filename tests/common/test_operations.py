@@ -30,9 +30,9 @@ def test_readiness_reports_a_broken_storage(anonymous_client, db, monkeypatch):
     assert response.json()["checks"]["storage"] == "error: OSError"
 
 
-def test_readiness_checks_the_broker_when_celery_delivers(anonymous_client, db, settings):
+def test_readiness_checks_the_broker_when_celery_delivers(anonymous_client, db, settings, redis_url):
     settings.NOTIFICATIONS_DELIVERY = "celery"
-    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/9"
+    settings.CELERY_BROKER_URL = redis_url
     response = anonymous_client.get("/health/ready")
     assert response.json()["checks"]["broker"] == "ok"
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens there
