@@ -218,7 +218,11 @@ LOGGING = {
 
 # --- Django REST framework ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["zgw.common.auth.JWTAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "zgw.common.auth.JWTAuthentication",
+        # the browsable API for a logged-in admin user: staff read, superusers write (docs/decisions.md)
+        "zgw.common.auth.AdminSessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["zgw.common.permissions.ZGWPermission"],
     "DEFAULT_RENDERER_CLASSES": [
         "zgw.common.renderers.JSONRenderer",
