@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from .delivery import resend
 from .dispatch import enqueue_deliveries
 from .models import Abonnement, Delivery, DeliveryAttempt, FilterGroup, Kanaal, Notificatie
+from .services import deactivate_abonnement
 
 
 @admin.register(Kanaal)
@@ -21,12 +22,49 @@ class FilterGroupInline(admin.TabularInline):
     extra = 0
 
 
+@admin.action(description="Deactiveren (kanalen loskoppelen, afleverhistorie blijft)")
+def deactivate_abonnementen(modeladmin, request, queryset):
+    for abonnement in queryset:
+        deactivate_abonnement(abonnement)
+    modeladmin.message_user(request, f"{len(queryset)} abonnement(en) gedeactiveerd.", messages.SUCCESS)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what happened: viewable, never added, edited or deleted by hand (actions still run)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Abonnement)
 class AbonnementAdmin(admin.ModelAdmin):
-    list_display = ("callback_url", "client_id", "aangemaakt")
+    """An abonnement with afleveringen is deactivated, not deleted: its delivery history stays readable."""
+
+    list_display = ("callback_url", "client_id", "aangemaakt", "actief")
     search_fields = ("callback_url", "client_id", "=uuid")
     readonly_fields = ("uuid",)
     inlines = [FilterGroupInline]
+    actions = [deactivate_abonnementen]
+
+    @admin.display(boolean=True, description="actief")
+    def actief(self, obj: Abonnement) -> bool:
+        return obj.filter_groups.exists()
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # bulk delete would take delivery histories with it
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.deliveries.exists():
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class DeliveryAttemptInline(admin.TabularInline):
@@ -48,7 +86,7 @@ def resend_deliveries(modeladmin, request, queryset):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ReadOnlyAdmin):
     list_display = (
         "id",
         "notificatie",
@@ -81,7 +119,7 @@ class DeliveryAdmin(admin.ModelAdmin):
 
 
 @admin.register(DeliveryAttempt)
-class DeliveryAttemptAdmin(admin.ModelAdmin):
+class DeliveryAttemptAdmin(ReadOnlyAdmin):
     list_display = ("delivery", "number", "started_at", "status_code", "success", "duration_ms", "error")
     list_filter = ("success", "status_code")
     list_select_related = ("delivery", "delivery__notificatie", "delivery__abonnement")
@@ -97,12 +135,9 @@ class DeliveryAttemptAdmin(admin.ModelAdmin):
     )
     show_full_result_count = False
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(Notificatie)
-class NotificatieAdmin(admin.ModelAdmin):
+class NotificatieAdmin(ReadOnlyAdmin):
     list_display = ("ontvangen", "kanaal", "__str__")
     list_filter = ("kanaal",)
     search_fields = ("=uuid",)
