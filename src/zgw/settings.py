@@ -14,6 +14,11 @@ import dj_database_url
 
 
 def env(name: str, default: str = "") -> str:
+    """``NAME`` from the environment, or the contents of the file named by ``NAME_FILE`` (Docker/Kubernetes
+    secrets: ``SECRET_KEY_FILE=/run/secrets/zgw_secret_key``)."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        return Path(path).read_text().strip()
     return os.environ.get(name, default)
 
 
