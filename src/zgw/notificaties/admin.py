@@ -29,6 +29,47 @@ def deactivate_abonnementen(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{len(queryset)} abonnement(en) gedeactiveerd.", messages.SUCCESS)
 
 
+# Dutch column and field labels for the delivery records, whose model fields carry English names (issue 18 §4: one
+# language per page). Labels live here, not as verbose_name on the models, so they need no migration.
+LABELS = {
+    "notificatie": "notificatie",
+    "abonnement": "abonnement",
+    "target": "bestemming",
+    "status": "status",
+    "attempts": "pogingen",
+    "last_status_code": "laatste statuscode",
+    "last_error": "laatste fout",
+    "next_attempt_at": "volgende poging",
+    "delivered_at": "afgeleverd op",
+    "created": "aangemaakt",
+    "queued_until": "in de wachtrij tot",
+    "locked_until": "vergrendeld tot",
+    "delivery": "aflevering",
+    "number": "nummer",
+    "started_at": "gestart op",
+    "duration_ms": "duur (ms)",
+    "status_code": "statuscode",
+    "response_excerpt": "begin van het antwoord",
+    "error": "fout",
+    "success": "gelukt",
+}
+
+
+def labelled(name: str):
+    """A read-only column/field showing ``name`` under its Dutch label (choices shown by their display value)."""
+
+    def show(obj):
+        display = getattr(obj, f"get_{name}_display", None)
+        return display() if display else getattr(obj, name)
+
+    show.__name__ = f"nl_{name}"
+    return admin.display(description=LABELS[name], ordering=name, boolean=name == "success")(show)
+
+
+def nl(*names: str) -> tuple:
+    return tuple(labelled(name) if name in LABELS else name for name in names)
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Records of what happened: viewable, never added, edited or deleted by hand (actions still run)."""
 
@@ -71,8 +112,10 @@ class DeliveryAttemptInline(admin.TabularInline):
     model = DeliveryAttempt
     extra = 0
     can_delete = False
-    fields = ("number", "started_at", "duration_ms", "status_code", "success", "error", "response_excerpt")
+    fields = nl("number", "started_at", "duration_ms", "status_code", "success", "error", "response_excerpt")
     readonly_fields = fields
+    verbose_name = "afleverpoging"
+    verbose_name_plural = "afleverpogingen"
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -87,8 +130,7 @@ def resend_deliveries(modeladmin, request, queryset):
 
 @admin.register(Delivery)
 class DeliveryAdmin(ReadOnlyAdmin):
-    list_display = (
-        "id",
+    list_display = ("id",) + nl(
         "notificatie",
         "abonnement",
         "target",
@@ -101,13 +143,15 @@ class DeliveryAdmin(ReadOnlyAdmin):
     list_filter = ("status", "target", "notificatie__kanaal")
     search_fields = ("abonnement__callback_url", "=notificatie__uuid")
     list_select_related = ("notificatie", "abonnement")
-    readonly_fields = (
+    fields = readonly_fields = nl(
         "notificatie",
         "abonnement",
         "target",
+        "status",
         "attempts",
         "last_status_code",
         "last_error",
+        "next_attempt_at",
         "delivered_at",
         "created",
         "queued_until",
@@ -120,10 +164,10 @@ class DeliveryAdmin(ReadOnlyAdmin):
 
 @admin.register(DeliveryAttempt)
 class DeliveryAttemptAdmin(ReadOnlyAdmin):
-    list_display = ("delivery", "number", "started_at", "status_code", "success", "duration_ms", "error")
+    list_display = nl("delivery", "number", "started_at", "status_code", "success", "duration_ms", "error")
     list_filter = ("success", "status_code")
     list_select_related = ("delivery", "delivery__notificatie", "delivery__abonnement")
-    readonly_fields = (
+    fields = readonly_fields = nl(
         "delivery",
         "number",
         "started_at",
