@@ -20,7 +20,11 @@ def visible_text(html: bytes) -> str:
 
 @pytest.mark.parametrize(
     "path",
-    ["/admin/notificaties/delivery/", "/admin/notificaties/deliveryattempt/", "/admin/notificaties/delivery/{pk}/change/"],
+    [
+        "/admin/notificaties/delivery/",
+        "/admin/notificaties/deliveryattempt/",
+        "/admin/notificaties/delivery/{pk}/change/",
+    ],
 )
 def test_delivery_pages_have_dutch_labels_only(admin_client, failed_delivery, path):  # noqa: F811
     response = admin_client.get(path.format(pk=failed_delivery.pk))
