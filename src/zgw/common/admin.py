@@ -20,6 +20,12 @@ from .models import AuditTrail, IdentificatieCounter, OutboxMessage, Service
 
 EXACT_COUNT_LIMIT = 10_000
 
+# The project's own name on every admin page instead of Django's "Django-beheer" (issue 18 §4).
+admin.site.site_header = "ZGW-referentieserver – beheer"
+admin.site.site_title = "ZGW-beheer"
+admin.site.index_title = "Beheer van catalogi, zaken, documenten, besluiten, autorisaties en notificaties"
+admin.site.site_url = "/"
+
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):

@@ -197,3 +197,14 @@ def receive_notificatie(payload: dict) -> Notificatie:
     ids = route_notificatie(notificatie)
     transaction.on_commit(lambda: enqueue_deliveries(ids))
     return notificatie
+
+
+def deactivate_abonnement(abonnement: Abonnement) -> int:
+    """Stop an abonnement without losing its delivery history: drop its kanaal filters, keep the row.
+
+    Without filter groups no notificatie matches it any more (routing selects abonnementen through their groups),
+    while its afleveringen and afleverpogingen stay readable. Returns the number of groups removed.
+    """
+    with transaction.atomic():
+        removed, _ = abonnement.filter_groups.all().delete()
+    return removed
