@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.catalogi.conftest import make_zaaktype, resultaattype_payload, url, zaaktype_payload
-from tests.zaken.conftest import cat_url, create_zaak, post
+from tests.zaken.conftest import CRS, cat_url, create_zaak, post
 from zgw.catalogi import models as cm
 from zgw.common.parsers import snake
 from zgw.zaken.models import Rol, ZaakObject
@@ -224,3 +224,18 @@ def test_ac_003_empty_strings_accepted_where_the_scopes_need_nothing(superuser_c
 def test_empty_optional_url_on_a_zaak_is_absent(superuser_client, zaaktype):
     zaak = create_zaak(superuser_client, zaaktype, hoofdzaak="", communicatiekanaal="")
     assert zaak["hoofdzaak"] is None
+
+
+def test_patch_in_snake_case(superuser_client, zaaktype):
+    zaak = create_zaak(superuser_client, zaaktype)
+    response = superuser_client.patch(zaak["url"], {"einddatum_gepland": "2024-05-01"}, format="json", **CRS)
+    assert response.status_code == 200, response.json()
+    assert response.json()["einddatumGepland"] == "2024-05-01"
+
+
+def test_empty_string_for_a_required_enum_is_still_refused(superuser_client, catalogus):
+    response = superuser_client.post(
+        f"{CAT}/zaaktypen", zaaktype_payload(catalogus, vertrouwelijkheidaanduiding=""), format="json"
+    )
+    assert response.status_code == 400
+    assert [p["name"] for p in response.json()["invalidParams"]] == ["vertrouwelijkheidaanduiding"]
