@@ -1,3 +1,5 @@
-"""The zaken fixtures (a published zaaktype with its types) for the conformance tests."""
+"""Fixtures for the conformance tests: the zaken ones (a published zaaktype with its types) and the documenten ones
+(a mocked remote informatieobjecttype, temporary media storage)."""
 
+from tests.documenten.conftest import _media, iotype, mocked  # noqa: F401
 from tests.zaken.conftest import catalogus, eigenschap, resultaattype, roltype, statustypen, zaaktype  # noqa: F401

@@ -230,3 +230,23 @@ def test_nrc_minimal_kanaal(superuser_client):
     response = superuser_client.post(f"{NRC}/kanaal", {"naam": "minimaal"}, format="json")
     assert response.status_code == 201, response.json()
     assert response.json()["filters"] == []
+
+
+# --- Documenten --------------------------------------------------------------------------------------------------
+
+
+def test_drc_001_drc_007_minimal_document(superuser_client, iotype):
+    """EnkelvoudigInformatieObjectCreateLockRequest (1.7.0) required: bronorganisatie, creatiedatum, titel, auteur,
+    taal, informatieobjecttype; vertrouwelijkheidaanduiding then comes from the type (drc-007)."""
+    body = {
+        "bronorganisatie": RSIN,
+        "creatiedatum": "2024-05-01",
+        "titel": "Brief",
+        "auteur": "Ambtenaar",
+        "taal": "dut",
+        "informatieobjecttype": iotype["url"],
+    }
+    response = superuser_client.post("/documenten/api/v1/enkelvoudiginformatieobjecten", body, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["vertrouwelijkheidaanduiding"] == iotype["vertrouwelijkheidaanduiding"]
+    assert response.json()["identificatie"].startswith("DOCUMENT-")
