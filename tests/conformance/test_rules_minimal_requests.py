@@ -250,3 +250,29 @@ def test_drc_001_drc_007_minimal_document(superuser_client, iotype):
     assert response.status_code == 201, response.json()
     assert response.json()["vertrouwelijkheidaanduiding"] == iotype["vertrouwelijkheidaanduiding"]
     assert response.json()["identificatie"].startswith("DOCUMENT-")
+
+
+# --- Besluiten ---------------------------------------------------------------------------------------------------
+
+
+def test_brc_001_brc_002_minimal_besluit(superuser_client, catalogus):
+    """BesluitRequest (1.1.0) required: verantwoordelijkeOrganisatie, besluittype, datum, ingangsdatum; the
+    identificatie is generated (brc-002)."""
+    from zgw.catalogi.models import BesluitType
+
+    besluittype = BesluitType.objects.create(
+        catalogus=catalogus,
+        omschrijving="Vergunning",
+        publicatie_indicatie=False,
+        concept=False,
+        datum_begin_geldigheid=datetime.date(2020, 1, 1),
+    )
+    body = {
+        "verantwoordelijkeOrganisatie": RSIN,
+        "besluittype": cat_url("besluittypen", besluittype),
+        "datum": "2024-05-01",
+        "ingangsdatum": "2024-05-02",
+    }
+    response = superuser_client.post("/besluiten/api/v1/besluiten", body, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["identificatie"].startswith("BESLUIT-2024-")
