@@ -7,9 +7,11 @@ from types import SimpleNamespace
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from .api_root import APIRootView
+
 
 def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, description: str = "") -> list:
-    """URL patterns for a component's OpenAPI document and documentation pages (relative to its API root)."""
+    """URL patterns for a component's API root, OpenAPI document and documentation pages (relative to its root)."""
     schema_urlconf = SimpleNamespace(urlpatterns=[path(f"{api}/api/v1/", include(urlconf))])
     settings = {
         "TITLE": title,
@@ -26,7 +28,9 @@ def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, d
     }
     schema_view = SpectacularAPIView.as_view(urlconf=schema_urlconf, custom_settings=settings)
     name = f"{api}-schema"
+    root_view = APIRootView.as_view(api=api, urlconf=urlconf, schema_urlconf=schema_urlconf, custom_settings=settings)
     return [
+        path("", root_view, name=f"{api}-api-root"),
         path("schema/openapi.yaml", schema_view, name=name),
         path("schema/openapi.json", schema_view, {"format": "json"}, name=f"{name}-json"),
         path("openapi.yaml", schema_view, name=f"{name}-root-yaml"),
