@@ -7,7 +7,8 @@ from types import SimpleNamespace
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from .api_root import APIRootView
+from .api_root import APIRootView, generate_document
+from .schema_refs import register_document
 
 
 def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, description: str = "") -> list:
@@ -24,8 +25,10 @@ def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, d
         "POSTPROCESSING_HOOKS": [
             "drf_spectacular.hooks.postprocess_schema_enums",
             "zgw.common.schema._postprocess_errors",
+            "zgw.common.schema_refs.inline_remote_refs",
         ],
     }
+    register_document(api, lambda: generate_document(None, urlconf=schema_urlconf, custom_settings=settings))
     schema_view = SpectacularAPIView.as_view(urlconf=schema_urlconf, custom_settings=settings)
     name = f"{api}-schema"
     root_view = APIRootView.as_view(api=api, urlconf=urlconf, schema_urlconf=schema_urlconf, custom_settings=settings)
