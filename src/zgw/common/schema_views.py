@@ -7,23 +7,37 @@ from types import SimpleNamespace
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from .api_root import APIRootView, generate_document
+from .operation_texts import register_operations
+from .schema_refs import register_document
+
 
 def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, description: str = "") -> list:
-    """URL patterns for a component's OpenAPI document and documentation pages (relative to its API root)."""
+    """URL patterns for a component's API root, OpenAPI document and documentation pages (relative to its root)."""
     schema_urlconf = SimpleNamespace(urlpatterns=[path(f"{api}/api/v1/", include(urlconf))])
     settings = {
         "TITLE": title,
         "VERSION": version,
         "DESCRIPTION": description,
+        # paths relative to the server URL, as in the official documents: servers + path is the real URL
         "SERVERS": [{"url": f"/{api}/api/v1"}],
+        "SCHEMA_PATH_PREFIX": f"/{api}/api/v1",
+        "SCHEMA_PATH_PREFIX_TRIM": True,
         "POSTPROCESSING_HOOKS": [
             "drf_spectacular.hooks.postprocess_schema_enums",
             "zgw.common.schema._postprocess_errors",
+            "zgw.common.schema_refs.inline_remote_refs",
+            "zgw.common.operation_texts.apply_operation_texts",
         ],
     }
+    # texts for the API's users live in zgw.<app>.api.operations, beside the urlconf
+    register_operations(api, urlconf.rsplit(".", 1)[0] + ".operations")
+    register_document(api, lambda: generate_document(None, urlconf=schema_urlconf, custom_settings=settings))
     schema_view = SpectacularAPIView.as_view(urlconf=schema_urlconf, custom_settings=settings)
     name = f"{api}-schema"
+    root_view = APIRootView.as_view(api=api, urlconf=urlconf, schema_urlconf=schema_urlconf, custom_settings=settings)
     return [
+        path("", root_view, name=f"{api}-api-root"),
         path("schema/openapi.yaml", schema_view, name=name),
         path("schema/openapi.json", schema_view, {"format": "json"}, name=f"{name}-json"),
         path("openapi.yaml", schema_view, name=f"{name}-root-yaml"),
