@@ -204,7 +204,10 @@ def _send(delivery: Delivery) -> _Result:
     status_code: int | None = None
     excerpt = error = ""
     try:
-        response = _session().post(url, data=body, headers=headers, timeout=conf.CALLBACK_TIMEOUT)
+        # No redirects: the abonnement's credentials are sent to its own callbackUrl only (a 3xx is a failure).
+        response = _session().post(
+            url, data=body, headers=headers, timeout=conf.CALLBACK_TIMEOUT, allow_redirects=False
+        )
         status_code = response.status_code
         excerpt = response.text[: conf.RESPONSE_EXCERPT_LENGTH]
     except requests.RequestException as exc:

@@ -27,7 +27,11 @@ class Abonnement(models.Model):
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
     callback_url = models.CharField(max_length=200)
     auth = models.CharField(max_length=1000)
-    client_id = models.CharField(max_length=255, blank=True, help_text="Client ID van de aanmaker.")
+    # The owner: the client that created it. Only the owner and admins (heeftAlleAutorisaties) see or change it;
+    # empty (rows from before ownership, or made in the admin): admins only.
+    client_id = models.CharField(
+        max_length=255, blank=True, db_index=True, help_text="Client ID van de aanmaker en eigenaar."
+    )
     aangemaakt = models.DateTimeField(default=timezone.now)
 
     class Meta:
