@@ -12,9 +12,17 @@ from . import conf, delivery, dispatch, routing
 
 
 @shared_task(name="zgw.notificaties.route_outbox", acks_late=True, ignore_result=True)
-def route_outbox_task(outbox_ids: list[int]) -> int:
-    ids = routing.route_outbox_safely(outbox_ids, coalesce=conf.ROUTE_COALESCE)
+def route_outbox_task(outbox_ids: list[int] | None = None) -> int:
+    """Drain up to ROUTE_COALESCE pending outbox rows; queue their deliveries, then itself again if rows remain.
+
+    The deliveries are queued before the next route task, so after a backlog the first deliveries do not wait
+    behind the routing of everything else.
+    """
+    dispatch.release_route_kick()
+    ids = routing.route_outbox_safely(list(outbox_ids or []), coalesce=conf.ROUTE_COALESCE)
     dispatch.enqueue_deliveries(ids)
+    if routing.routable_rows_remain():
+        dispatch.kick_routing(force=True)
     return len(ids)
 
 
