@@ -57,6 +57,10 @@ CLAIM_CHUNK = _int("NOTIFICATIES_CLAIM_CHUNK", 10)
 # Celery queue of the notificatie tasks (empty: the default queue); lets deployments run dedicated workers.
 CELERY_QUEUE = os.environ.get("NOTIFICATIES_CELERY_QUEUE", "").strip() or None
 
+# Heartbeats of workers and beat: written every HEARTBEAT_INTERVAL s; older than WORKER_STALE_AFTER s = gone.
+HEARTBEAT_INTERVAL = _float("NOTIFICATIES_HEARTBEAT_INTERVAL", 10.0)
+WORKER_STALE_AFTER = _float("NOTIFICATIES_WORKER_STALE_AFTER", 60.0)
+
 # Fully delivered notificaties and routed outbox rows are deleted after this many days (hourly clean-up).
 RETENTION_DAYS = _float("NOTIFICATIES_RETENTION_DAYS", 7.0)
 CLEANUP_INTERVAL = _float("NOTIFICATIES_CLEANUP_INTERVAL", 3600.0)

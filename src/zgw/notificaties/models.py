@@ -135,3 +135,23 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.number}: {self.status_code or self.error[:40]}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of a Celery worker or beat process (written every few seconds by the process).
+
+    In the database, not the cache: readiness of delivery and ``manage.py zgw_health`` still tell the truth when
+    the cache is down, and the row survives a restart of Redis.
+    """
+
+    name = models.CharField(max_length=255, unique=True)  # "worker:<nodename>" / "beat:<hostname>"
+    component = models.CharField(max_length=20)  # worker / beat
+    hostname = models.CharField(max_length=255)
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "hartslag"
+        verbose_name_plural = "hartslagen"
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.seen_at:%H:%M:%S}"

@@ -6,7 +6,7 @@ Tasks are acknowledged late (settings) and every step is idempotent, so a redeli
 from __future__ import annotations
 
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import beat_init, worker_ready
 
 from . import conf, delivery, dispatch, routing
 
@@ -64,3 +64,21 @@ def _register_external_kanalen_on_worker_start(**kwargs) -> None:
 
 
 worker_ready.connect(_register_external_kanalen_on_worker_start, weak=False)
+
+
+def _start_worker_heartbeat(sender=None, **kwargs) -> None:
+    from . import heartbeat
+
+    heartbeat.start(f"worker:{getattr(sender, 'hostname', '') or 'unknown'}", "worker")
+
+
+def _start_beat_heartbeat(sender=None, **kwargs) -> None:
+    import socket
+
+    from . import heartbeat
+
+    heartbeat.start(f"beat:{socket.gethostname()}", "beat")
+
+
+worker_ready.connect(_start_worker_heartbeat, weak=False)
+beat_init.connect(_start_beat_heartbeat, weak=False)
