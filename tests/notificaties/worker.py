@@ -50,8 +50,9 @@ def database_url(settings_dict: dict) -> str:
 
 
 class CeleryWorker:
-    def __init__(self, db_url: str, pool: str = "threads", concurrency: int = 4):
+    def __init__(self, db_url: str, pool: str = "threads", concurrency: int = 4, broker_url: str = REDIS_URL):
         self.db_url = db_url
+        self.broker_url = broker_url
         self.pool = pool
         self.concurrency = concurrency
         self.log = Path(tempfile.mkstemp(prefix="nrc-worker-", suffix=".log")[1])
@@ -64,7 +65,7 @@ class CeleryWorker:
             "DJANGO_SETTINGS_MODULE": "zgw.settings",
             "DATABASE_URL": self.db_url,
             "DB_CONN_MAX_AGE": "0",
-            "CELERY_BROKER_URL": REDIS_URL,
+            "CELERY_BROKER_URL": self.broker_url,
             "NOTIFICATIONS_DELIVERY": "celery",
             "NOTIFICATIES_CELERY_QUEUE": QUEUE,
             "ZGW_VAR_DIR": tempfile.gettempdir() + "/zgw-notificaties-worker",
