@@ -73,6 +73,8 @@ def test_hijack_by_patch_is_refused_and_delivery_still_goes_to_the_owner(a_and_b
     assert not _calls_to(hooks, B_HOOK)
     [call] = [c for c in _calls_to(hooks, A_HOOK) if b'"kanaal": "zaken"' in c.request.body]
     assert call.request.headers["Authorization"] == "Bearer A-secret"
+    # the idempotency key of at-least-once delivery (docs/notificaties.md)
+    assert call.request.headers["X-Notificatie-Id"] == str(Delivery.objects.get().notificatie.uuid)
 
 
 def test_hijack_by_put_and_delete_is_refused(a_and_b, hooks):

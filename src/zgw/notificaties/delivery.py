@@ -88,8 +88,12 @@ def claim(delivery_id: int) -> bool:
     return bool(claim_many([delivery_id]))
 
 
+NOTIFICATIE_ID_HEADER = "X-Notificatie-Id"
+
+
 def _request_for(delivery: Delivery) -> tuple[str, dict[str, str]]:
-    headers = {"Content-Type": "application/json"}
+    # The same value on every attempt of this notificatie: subscribers drop repeats with it (at-least-once).
+    headers = {"Content-Type": "application/json", NOTIFICATIE_ID_HEADER: str(delivery.notificatie.uuid)}
     if delivery.target == Delivery.Target.external:
         url = f"{conf.EXTERNAL_API_ROOT}notificaties"
         service = Service.for_url(url)
