@@ -7,6 +7,7 @@ import json
 import pytest
 import responses as responses_lib
 
+from zgw.autorisaties.services import AutorisatieData
 from zgw.notificaties import conf
 from zgw.notificaties.models import Abonnement, Delivery, FilterGroup, Kanaal, Notificatie
 
@@ -233,13 +234,13 @@ def test_abonnement_scopes(kanalen, nrc_client, mocked_http):
     assert publisher.get(f"{BASE}/abonnement/not-a-uuid").status_code == 404
 
 
-def test_abonnement_list_query_count_does_not_grow(kanalen, nrc_client, django_assert_max_num_queries):
-    client = nrc_client(CONSUMEREN)
+def test_abonnement_list_query_count_does_not_grow(kanalen, make_api_client, django_assert_max_num_queries):
+    client = make_api_client(client_id="lister", autorisaties=[AutorisatieData(component="nrc", scopes=[CONSUMEREN])])
     zaken, documenten = Kanaal.objects.get(naam="zaken"), Kanaal.objects.get(naam="documenten")
 
     def add(n):
         for i in range(n):
-            abonnement = Abonnement.objects.create(callback_url=f"http://c.local/{i}", auth="x")
+            abonnement = Abonnement.objects.create(callback_url=f"http://c.local/{i}", auth="x", client_id="lister")
             FilterGroup.objects.create(abonnement=abonnement, kanaal=zaken, filters={"bronorganisatie": str(i)})
             FilterGroup.objects.create(abonnement=abonnement, kanaal=documenten)
 

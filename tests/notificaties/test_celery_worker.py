@@ -18,7 +18,7 @@ from zgw.notificaties.models import Delivery, DeliveryAttempt
 from zgw.notificaties.services import register_kanalen
 
 from .receiver import Receiver
-from .worker import FAST_ENV, QUEUE, CeleryWorker, database_url
+from .worker import FAST_ENV, QUEUE, CeleryWorker, database_url, use_broker
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -35,18 +35,13 @@ def celery_mode(settings, monkeypatch, redis_url):
     connection_.delete(QUEUE)
     monkeypatch.setattr(conf, "CELERY_QUEUE", QUEUE)
     settings.NOTIFICATIONS_DELIVERY = "celery"
-    previous = app.conf.broker_url
-    app.conf.broker_url = redis_url
-    app._pool = None
-    app.amqp._producer_pool = None
+    previous = use_broker(app, redis_url)
     for name, value in FAST_ENV.items():
         attribute = name.removeprefix("NOTIFICATIES_")
         monkeypatch.setattr(conf, attribute, type(getattr(conf, attribute))(float(value)))
     register_kanalen()
     yield app
-    app.conf.broker_url = previous
-    app._pool = None
-    app.amqp._producer_pool = None
+    use_broker(app, previous)
 
 
 @pytest.fixture

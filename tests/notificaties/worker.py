@@ -28,6 +28,20 @@ FAST_ENV = {
 }
 
 
+def use_broker(app, url: str) -> str:
+    """Point this process's Celery app at ``url``; returns the previous URL.
+
+    Celery 5.6 reads the Django-namespaced key (``CELERY_BROKER_URL``) before ``broker_url``, so both are set;
+    the connection and producer pools are dropped so the next publish connects anew.
+    """
+    previous = app.conf.broker_url
+    app.conf.broker_url = url
+    app.conf.CELERY_BROKER_URL = url
+    app._pool = None
+    app.amqp._producer_pool = None
+    return previous
+
+
 def database_url(settings_dict: dict) -> str:
     """The URL a subprocess (worker, gunicorn) needs to reach the test database: PostgreSQL only (SQLite's test
     database lives in this process's memory)."""

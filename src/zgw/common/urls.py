@@ -8,5 +8,6 @@ urlpatterns = [
     path("ref/fouten/<str:name>/", views.error_type, name="error-type"),
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),
+    path("health/ready/<slug:component>", health.ready, name="health-ready-component"),
     path("metrics", observability.metrics_view, name="metrics"),
 ]

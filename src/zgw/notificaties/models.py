@@ -27,7 +27,11 @@ class Abonnement(models.Model):
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
     callback_url = models.CharField(max_length=200)
     auth = models.CharField(max_length=1000)
-    client_id = models.CharField(max_length=255, blank=True, help_text="Client ID van de aanmaker.")
+    # The owner: the client that created it. Only the owner and admins (heeftAlleAutorisaties) see or change it;
+    # empty (rows from before ownership, or made in the admin): admins only.
+    client_id = models.CharField(
+        max_length=255, blank=True, db_index=True, help_text="Client ID van de aanmaker en eigenaar."
+    )
     aangemaakt = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -131,3 +135,23 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.number}: {self.status_code or self.error[:40]}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of a Celery worker or beat process (written every few seconds by the process).
+
+    In the database, not the cache: readiness of delivery and ``manage.py zgw_health`` still tell the truth when
+    the cache is down, and the row survives a restart of Redis.
+    """
+
+    name = models.CharField(max_length=255, unique=True)  # "worker:<nodename>" / "beat:<hostname>"
+    component = models.CharField(max_length=20)  # worker / beat
+    hostname = models.CharField(max_length=255)
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "hartslag"
+        verbose_name_plural = "hartslagen"
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.seen_at:%H:%M:%S}"

@@ -110,7 +110,13 @@ def check_callback(callback_url: str, auth: str) -> None:
         return
     timeout = conf.CALLBACK_TIMEOUT
     try:
-        response = requests.post(callback_url, json=TEST_NOTIFICATIE, headers={"Authorization": auth}, timeout=timeout)
+        response = requests.post(
+            callback_url,
+            json=TEST_NOTIFICATIE,
+            headers={"Authorization": auth},
+            timeout=timeout,
+            allow_redirects=False,  # the credentials go to this URL only, never to where it points
+        )
         ok = 200 <= response.status_code < 300
         reason = f"status {response.status_code}"
     except requests.RequestException as exc:
@@ -124,7 +130,9 @@ def check_callback(callback_url: str, auth: str) -> None:
     if not conf.CHECK_CALLBACK_NO_AUTH or _whitelisted(callback_url):
         return
     try:
-        refused = requests.post(callback_url, json=TEST_NOTIFICATIE, timeout=timeout).status_code in (401, 403)
+        refused = requests.post(
+            callback_url, json=TEST_NOTIFICATIE, timeout=timeout, allow_redirects=False
+        ).status_code in (401, 403)
     except requests.RequestException:
         refused = False
     if not refused:
@@ -151,10 +159,27 @@ def create_abonnement(callback_url: str, auth: str, kanalen: list[FilterGroupDat
     return abonnement
 
 
+def validate_new_auth_with_new_callback(abonnement: Abonnement, changes: dict) -> None:
+    """A changed ``callbackUrl`` needs a new ``auth`` in the same request (400 ``required`` on ``auth``).
+
+    Otherwise the stored credentials of the old receiver would be sent to the new URL: by the callback check at
+    once, and with every notificatie from then on (issue 19, finding 8).
+    """
+    if "callback_url" not in changes or changes["callback_url"] == abonnement.callback_url:
+        return
+    if not changes.get("auth"):
+        raise _error(
+            "auth",
+            "Bij een nieuwe callbackUrl hoort een nieuwe auth in hetzelfde verzoek.",
+            "required",
+        )
+
+
 @transaction.atomic
 def update_abonnement(abonnement: Abonnement, changes: dict) -> Abonnement:
     """PUT/PATCH: given fields replace the old ones; given ``kanalen`` replace all kanalen and filters."""
     groups = validate_kanalen_of_abonnement(changes["kanalen"]) if "kanalen" in changes else None
+    validate_new_auth_with_new_callback(abonnement, changes)
     callback_url = changes.get("callback_url", abonnement.callback_url)
     auth = changes.get("auth", abonnement.auth)
     if "callback_url" in changes or "auth" in changes:
