@@ -207,7 +207,8 @@ def test_writes_stay_fast_while_the_broker_is_down(pipeline, superuser_client, r
     down = [create(f"down-{i}") for i in range(20)]
     print(f"\ncreate applicatie: median {normal * 1000:.1f} ms broker up, {statistics.median(down) * 1000:.1f} ms "
           f"broker down (max {max(down) * 1000:.1f} ms)")  # fmt: skip
-    assert statistics.median(down) <= 2 * normal + 0.01
+    # 50 ms of slack: with -n 2 the other test process shares the two cores; a broker round trip costs seconds
+    assert statistics.median(down) <= 2 * normal + 0.05
     assert OutboxMessage.objects.filter(status="pending").count() >= 20  # the rows wait for the sweep
 
     pipeline.start()
