@@ -317,3 +317,51 @@ def test_zrc_027_expand_of_an_unknown_attribute(superuser_client, zaaktype):
     response = superuser_client.get(f"{path(zaak['url'])}?expand=bestaatniet", **CRS)
     assert response.status_code == 400
     assert ("expand", "invalid-expand-field") in codes(response)
+
+
+# --- re-opening: zrc-008; expand scope and depth: zrc-025, zrc-026 ---------------------------------------------------
+
+
+def test_zrc_008_minimal_status_reopens_and_clears_the_closing_values(
+    superuser_client, zaaktype, statustypen, resultaattype
+):
+    zaak = _zaak(superuser_client, zaaktype)
+    _close(superuser_client, zaak, statustypen, resultaattype)
+    reopen = post(
+        superuser_client,
+        "statussen",
+        {
+            "zaak": zaak["url"],
+            "statustype": cat_url("statustypen", statustypen[0]),
+            "datumStatusGezet": "2024-03-05T10:00:00Z",
+        },
+    )
+    assert reopen.status_code == 201, reopen.json()
+    stored = Zaak.objects.get()
+    assert (stored.einddatum, stored.archiefactiedatum, stored.archiefnominatie or None) == (None, None, None)
+
+
+def test_zrc_025_expand_outside_zaken_and_catalogi(superuser_client, zaaktype):
+    zaak = _zaak(superuser_client, zaaktype)
+    response = superuser_client.get(f"{path(zaak['url'])}?expand=communicatiekanaal", **CRS)
+    assert response.status_code == 400
+    assert ("expand", "invalid-expand-field") in codes(response)
+
+
+def test_zrc_026_minimal_zaak_expanded_three_levels(superuser_client, zaaktype, statustypen):
+    zaak = _zaak(superuser_client, zaaktype)
+    status = post(
+        superuser_client,
+        "statussen",
+        {
+            "zaak": zaak["url"],
+            "statustype": cat_url("statustypen", statustypen[0]),
+            "datumStatusGezet": "2024-03-02T10:00:00Z",
+        },
+    )
+    assert status.status_code == 201, status.json()
+    response = superuser_client.get(f"{path(zaak['url'])}?expand=zaaktype,status.statustype", **CRS)
+    assert response.status_code == 200, response.json()
+    expanded = response.json()["_expand"]
+    assert expanded["zaaktype"]["url"] == zaak["zaaktype"]
+    assert expanded["status"]["_expand"]["statustype"]["url"] == cat_url("statustypen", statustypen[0])
