@@ -146,3 +146,22 @@ def test_brc_009_destroying_a_besluit_removes_its_relations(superuser_client, za
     assert not Besluit.objects.exists()
     assert not ZaakBesluit.objects.exists()
     assert not ObjectInformatieObject.objects.exists()
+
+
+def test_brc_001_002_besluittype_and_identificatie_may_not_change(superuser_client, zaaktype, besluittype):
+    besluit = _besluit(superuser_client, besluittype).json()
+    other = cm.BesluitType.objects.create(
+        catalogus=zaaktype.catalogus,
+        omschrijving="Andere",
+        publicatie_indicatie=False,
+        concept=False,
+        datum_begin_geldigheid=datetime.date(2020, 1, 1),
+    )
+    changed_type = superuser_client.patch(
+        path(besluit["url"]), {"besluittype": cat_url("besluittypen", other)}, format="json"
+    )
+    assert changed_type.status_code == 400
+    assert ("besluittype", "wijzigen-niet-toegelaten") in codes(changed_type)
+    changed_id = superuser_client.patch(path(besluit["url"]), {"identificatie": "ANDERS"}, format="json")
+    assert changed_id.status_code == 400
+    assert ("identificatie", "wijzigen-niet-toegelaten") in codes(changed_id)

@@ -365,3 +365,64 @@ def test_zrc_026_minimal_zaak_expanded_three_levels(superuser_client, zaaktype, 
     expanded = response.json()["_expand"]
     assert expanded["zaaktype"]["url"] == zaak["zaaktype"]
     assert expanded["status"]["_expand"]["statustype"]["url"] == cat_url("statustypen", statustypen[0])
+
+
+# --- zrc-007 refusals ----------------------------------------------------------------------------------------------
+
+
+def test_zrc_007_eindstatus_without_resultaat(superuser_client, zaaktype, statustypen):
+    zaak = _zaak(superuser_client, zaaktype)
+    response = post(
+        superuser_client,
+        "statussen",
+        {
+            "zaak": zaak["url"],
+            "statustype": cat_url("statustypen", statustypen[1]),
+            "datumStatusGezet": "2024-03-04T10:00:00Z",
+        },
+    )
+    assert response.status_code == 400
+    assert ("nonFieldErrors", "resultaat-does-not-exist") in codes(response)
+
+
+def test_zrc_007_eindstatus_with_a_document_without_indicatie_gebruiksrecht(
+    superuser_client, zaaktype, statustypen, resultaattype, media
+):
+    zaak = _zaak(superuser_client, zaaktype)
+    assert _zio(superuser_client, zaak, _local_document(superuser_client, zaaktype)["url"]).status_code == 201
+    result = post(
+        superuser_client, "resultaten", {"zaak": zaak["url"], "resultaattype": cat_url("resultaattypen", resultaattype)}
+    )
+    assert result.status_code == 201, result.json()
+    response = post(
+        superuser_client,
+        "statussen",
+        {
+            "zaak": zaak["url"],
+            "statustype": cat_url("statustypen", statustypen[1]),
+            "datumStatusGezet": "2024-03-04T10:00:00Z",
+        },
+    )
+    assert response.status_code == 400
+    assert "indicatiegebruiksrecht-unset" in {code for _, code in codes(response)}
+
+
+def test_zrc_007_closed_zaak_needs_geforceerd_bijwerken(
+    superuser_client, make_api_client, zaaktype, statustypen, resultaattype
+):
+    from zgw.autorisaties.services import AutorisatieData
+
+    zaak = _zaak(superuser_client, zaaktype)
+    _close(superuser_client, zaak, statustypen, resultaattype)
+    client = make_api_client(
+        autorisaties=[
+            AutorisatieData(
+                component="zrc",
+                scopes=["zaken.lezen", "zaken.bijwerken"],
+                zaaktype=cat_url("zaaktypen", zaaktype),
+                max_vertrouwelijkheidaanduiding="geheim",
+            )
+        ]
+    )
+    response = _patch(client, zaak["url"], {"omschrijving": "Correctie"})
+    assert response.status_code == 403
