@@ -2,4 +2,12 @@
 (a mocked remote informatieobjecttype, temporary media storage)."""
 
 from tests.documenten.conftest import _media, iotype, mocked  # noqa: F401
-from tests.zaken.conftest import catalogus, eigenschap, resultaattype, roltype, statustypen, zaaktype  # noqa: F401
+from tests.zaken.conftest import (  # noqa: F401
+    catalogus,
+    eigenschap,
+    responses_mock,
+    resultaattype,
+    roltype,
+    statustypen,
+    zaaktype,
+)

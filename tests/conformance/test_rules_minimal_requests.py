@@ -200,6 +200,33 @@ def test_ac_001_client_id_used_twice(superuser_client):
     assert ("clientIds", "clientId-exists") in _codes(again)
 
 
+def test_ac_002_both_autorisaties_and_heeft_alle(superuser_client):
+    autorisatie = {"component": "nrc", "scopes": ["notificaties.consumeren"]}
+    body = {"clientIds": ["min-6"], "label": "Min", "heeftAlleAutorisaties": True, "autorisaties": [autorisatie]}
+    response = superuser_client.post(f"{AC}/applicaties", body, format="json")
+    assert response.status_code == 400
+    assert ("nonFieldErrors", "ambiguous-authorizations-specified") in _codes(response)
+
+
+@pytest.mark.parametrize(
+    ("autorisatie", "missing"),
+    [
+        ({"component": "zrc", "scopes": ["zaken.lezen"]}, {"zaaktype", "maxVertrouwelijkheidaanduiding"}),
+        (
+            {"component": "drc", "scopes": ["documenten.lezen"]},
+            {"informatieobjecttype", "maxVertrouwelijkheidaanduiding"},
+        ),
+        ({"component": "brc", "scopes": ["besluiten.lezen"]}, {"besluittype"}),
+    ],
+    ids=["zrc", "drc", "brc"],
+)
+def test_ac_003_type_fields_required_per_component(superuser_client, autorisatie, missing):
+    body = {"clientIds": ["min-7"], "label": "Min", "autorisaties": [autorisatie]}
+    response = superuser_client.post(f"{AC}/applicaties", body, format="json")
+    assert response.status_code == 400
+    assert {(f"autorisaties.0.{field}", "required") for field in missing} <= _codes(response)
+
+
 def test_ac_003_minimal_zrc_autorisatie(superuser_client, zaaktype):
     """Autorisatie (1.1.0) required: component, scopes; zaaktype and maxVertrouwelijkheidaanduiding by ac-003."""
     autorisatie = {
