@@ -181,11 +181,6 @@ def test_drc_009_update_of_a_locked_document_without_lock_is_refused(superuser_c
     assert superuser_client.get(path(document["url"])).json()["titel"] == "Brief"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PATCH without lock: server answers ('lock', 'required'); the reference implementation, Open Zaak and "
-    "VNG's suite (drc-009e) expect ('nonFieldErrors', 'missing-lock-id') (documenten.md §3.3)",
-)
 def test_drc_009_missing_lock_code(superuser_client, local_iot, media):
     document = _document(superuser_client, local_iot)
     _lock(superuser_client, document)
