@@ -263,10 +263,6 @@ def test_zrc_022_archiefstatus_without_archiefactiedatum(superuser_client, zaakt
     assert ("archiefactiedatum", "archiefactiedatum-not-set") in codes(response)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server reports only archiefnominatie-not-set; DECISIONS.md: report all independent errors in one 400",
-)
 def test_zrc_022_archiefstatus_without_nominatie_and_datum(superuser_client, zaaktype):
     zaak = _zaak(superuser_client, zaaktype)
     response = _patch(superuser_client, zaak["url"], {"archiefstatus": "gearchiveerd"})
