@@ -169,6 +169,7 @@ def test_zrc_013_and_zrc_022_reported_together_on_update(superuser_client, zaakt
         ("identificatie", "wijzigen-niet-toegelaten"),
         ("hoofdzaak", "self-forbidden"),
         ("archiefnominatie", "archiefnominatie-not-set"),
+        ("archiefactiedatum", "archiefactiedatum-not-set"),
     }
 
 
