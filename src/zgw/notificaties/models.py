@@ -29,6 +29,8 @@ class Abonnement(models.Model):
     auth = models.CharField(max_length=1000)
     client_id = models.CharField(max_length=255, blank=True, help_text="Client ID van de aanmaker.")
     aangemaakt = models.DateTimeField(default=timezone.now)
+    # Set when the API deletes an abonnement that has afleveringen: the row stays for its delivery history.
+    verwijderd = models.DateTimeField("verwijderd op", null=True, blank=True)
 
     class Meta:
         ordering = ("id",)
