@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notificaties', '0001_initial'),
+        ("notificaties", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='abonnement',
-            name='verwijderd',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='verwijderd op'),
+            model_name="abonnement",
+            name="verwijderd",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="verwijderd op"),
         ),
     ]
