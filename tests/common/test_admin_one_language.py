@@ -14,6 +14,8 @@ from django.urls import reverse
 
 from tests.notificaties.conftest import kanalen  # noqa: F401 - fixture
 from tests.notificaties.test_admin import failed_delivery  # noqa: F401 - fixture
+from tests.zaken.conftest import catalogus, eigenschap, resultaattype, roltype, statustypen, zaaktype  # noqa: F401
+from tests.zaken.test_list_rows import _full_zaak
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +50,14 @@ def admin_pages() -> list[tuple[str, type]]:
     ]
 
 
+@pytest.fixture
+def rows(superuser_client, failed_delivery, zaaktype, statustypen, roltype, resultaattype, eigenschap):  # noqa: F811
+    """A row for as many admin pages as cheaply possible: a delivery history and a zaak with everything filled in."""
+    _full_zaak(superuser_client, zaaktype, statustypen, roltype, resultaattype, eigenschap)
+
+
 @pytest.mark.parametrize(("name", "model"), admin_pages(), ids=[name for name, _ in admin_pages()])
-def test_every_admin_page_is_dutch_throughout(admin_client, failed_delivery, name, model):  # noqa: F811
+def test_every_admin_page_is_dutch_throughout(admin_client, rows, name, model):
     opts = model._meta
     pages = [reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")]
     pages.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
