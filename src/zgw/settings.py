@@ -196,6 +196,8 @@ ZGW_LIST_CACHE_MAX_IDS = env_int("ZGW_LIST_CACHE_MAX_IDS", 4_000_000)  # per wor
 LANGUAGE_CODE = "nl"
 TIME_ZONE = env("TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
+# Dutch labels for third-party apps without a Dutch catalogue (django-axes), so that no admin page mixes languages.
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
 USE_TZ = True
 
 # JSON bodies (e.g. a document's base64 `inhoud`) are parsed in memory up to this size; larger ones get 413 and large
@@ -316,9 +318,7 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Selectielijst / Referentielijsten ------------------------------------------------------------------------
-REFERENTIELIJSTEN_API_ROOT = env(
-    "REFERENTIELIJSTEN_API_ROOT", "https://referentielijsten-api.vng.cloud/api/v1/"
-)
+REFERENTIELIJSTEN_API_ROOT = env("REFERENTIELIJSTEN_API_ROOT", "https://referentielijsten-api.vng.cloud/api/v1/")
 
 # Open Zaak's extra demands when publishing a zaaktype (a roltype, a resultaattype, two statustypen); not in the
 # standard, so off by default (DECISIONS.md).

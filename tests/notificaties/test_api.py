@@ -226,6 +226,36 @@ def test_abonnement_put_patch_replace_kanalen_and_delete(kanalen, nrc_client, mo
     assert not FilterGroup.objects.exists()
 
 
+def test_abonnement_delete_keeps_delivery_history(kanalen, nrc_client, mocked_http):
+    """Issue 18 §4: DELETE answers 204 and then 404, but afleveringen and the row they point to stay."""
+    mocked_http.add(responses_lib.POST, CALLBACK, status=204)
+    client = nrc_client(CONSUMEREN)
+    url = client.post(f"{BASE}/abonnement", _abonnement_body(), format="json").json()["url"]
+    abonnement = Abonnement.objects.get()
+    notificatie = Notificatie.objects.create(kanaal="zaken", payload=_message())
+    delivered = Delivery.objects.create(notificatie=notificatie, abonnement=abonnement, status="delivered")
+    waiting = Delivery.objects.create(notificatie=notificatie, abonnement=abonnement)
+
+    assert client.delete(url).status_code == 204
+    assert client.get(url).status_code == 404
+    assert client.get(f"{BASE}/abonnement").json() == []
+    assert client.delete(url).status_code == 404
+
+    abonnement.refresh_from_db()
+    assert abonnement.verwijderd is not None and not abonnement.filter_groups.exists()
+    assert set(abonnement.deliveries.values_list("pk", flat=True)) == {delivered.pk, waiting.pk}
+    waiting.refresh_from_db()
+    assert waiting.status == "failed"  # nothing more is sent to the deleted abonnement's callback
+
+
+def test_abonnement_without_history_is_removed(kanalen, nrc_client, mocked_http):
+    mocked_http.add(responses_lib.POST, CALLBACK, status=204)
+    client = nrc_client(CONSUMEREN)
+    url = client.post(f"{BASE}/abonnement", _abonnement_body(), format="json").json()["url"]
+    assert client.delete(url).status_code == 204
+    assert not Abonnement.objects.exists()
+
+
 def test_abonnement_scopes(kanalen, nrc_client, mocked_http):
     mocked_http.add(responses_lib.POST, CALLBACK, status=204)
     publisher = nrc_client(PUBLICEREN)

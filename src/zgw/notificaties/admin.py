@@ -30,7 +30,7 @@ def deactivate_abonnementen(modeladmin, request, queryset):
 
 
 # Dutch column and field labels for the delivery records, whose model fields carry English names (issue 18 §4: one
-# language per page). Labels live here, not as verbose_name on the models, so they need no migration.
+# language per page). The models carry the same labels as verbose_name (used by list filters and inlines).
 LABELS = {
     "notificatie": "notificatie",
     "abonnement": "abonnement",
@@ -87,9 +87,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class AbonnementAdmin(admin.ModelAdmin):
     """An abonnement with afleveringen is deactivated, not deleted: its delivery history stays readable."""
 
-    list_display = ("callback_url", "client_id", "aangemaakt", "actief")
+    list_display = ("callback_url", "client_id", "aangemaakt", "actief", "verwijderd")
+    list_filter = (("verwijderd", admin.EmptyFieldListFilter),)
     search_fields = ("callback_url", "client_id", "=uuid")
-    readonly_fields = ("uuid",)
+    readonly_fields = ("uuid", "verwijderd")
     inlines = [FilterGroupInline]
     actions = [deactivate_abonnementen]
 

@@ -14,9 +14,14 @@ def kanalen() -> QuerySet[Kanaal]:
 
 
 def abonnementen() -> QuerySet[Abonnement]:
-    return Abonnement.objects.prefetch_related(
-        Prefetch("filter_groups", queryset=FilterGroup.objects.select_related("kanaal").order_by("id"))
-    ).order_by("id")
+    """The abonnementen the API knows; one deleted while it had afleveringen is kept for the history only."""
+    return (
+        Abonnement.objects.filter(verwijderd__isnull=True)
+        .prefetch_related(
+            Prefetch("filter_groups", queryset=FilterGroup.objects.select_related("kanaal").order_by("id"))
+        )
+        .order_by("id")
+    )
 
 
 def manages_all_abonnementen(client: ClientAuth | None) -> bool:

@@ -11,12 +11,13 @@ from urllib.parse import urlsplit
 
 import requests
 from django.db import transaction
+from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from . import conf
 from .kanalen import KANALEN
 from .matching import consistent
-from .models import Abonnement, FilterGroup, Kanaal, Notificatie
+from .models import Abonnement, Delivery, FilterGroup, Kanaal, Notificatie
 
 logger = logging.getLogger(__name__)
 
@@ -191,8 +192,24 @@ def update_abonnement(abonnement: Abonnement, changes: dict) -> Abonnement:
     return abonnement
 
 
+@transaction.atomic
 def delete_abonnement(abonnement: Abonnement) -> None:
-    abonnement.delete()
+    """DELETE: the abonnement is gone for the API (404 afterwards), but its delivery history is not lost.
+
+    Without afleveringen the row is removed. With afleveringen it is marked ``verwijderd``, its kanalen are dropped
+    (no new notificaties match it) and its afleveringen still waiting are closed as failed, so nothing is sent to
+    the callback any more (issue 18 §4).
+    """
+    if not abonnement.deliveries.exists():
+        abonnement.delete()
+        return
+    now = timezone.now()
+    abonnement.filter_groups.all().delete()
+    abonnement.verwijderd = now
+    abonnement.save(update_fields=["verwijderd"])
+    abonnement.deliveries.filter(status=Delivery.Status.pending).update(
+        status=Delivery.Status.failed, last_error="Abonnement verwijderd.", queued_until=None, locked_until=None
+    )
 
 
 # ---- notificaties --------------------------------------------------------------------------------------------
