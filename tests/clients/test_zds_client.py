@@ -3,8 +3,9 @@
 The client is used as its documentation says: ``Client(api_root=<API root>, auth=ClientAuth(...))`` with its default
 schema location, operations found by operationId in the served schema, required headers (``Accept-Crs``,
 ``Content-Crs``) taken from the schema. The one setting given is ``operation_suffix_mapping``: the client's default
-names retrieve/delete ``<resource>_read``/``<resource>_delete``, the official ZGW 1.x documents (and so ours) name
-them ``<resource>_retrieve``/``<resource>_destroy``; that mapping is what the setting exists for.
+names retrieve/delete ``<resource>_read``/``<resource>_delete``, the official Zaken, Catalogi and Documenten
+documents (and so ours) name them ``<resource>_retrieve``/``<resource>_destroy`` (Autorisaties, Besluiten and
+Notificaties 1.0 keep ``_read``/``_delete``); that mapping is what the setting exists for.
 """
 
 from __future__ import annotations
@@ -51,7 +52,12 @@ def zds_client(live: LiveZGW, api: str) -> Client:
     return Client(
         api_root=live.root(api),
         auth=ClientAuth(client_id=live.client_id, secret=live.secret, user_id="zds", user_representation="ZDS"),
-        operation_suffix_mapping=dict(ZGW_OPERATION_SUFFIXES),
+        # Autorisaties and Notificaties 1.0 keep the client's own _read/_delete names
+        **(
+            {}
+            if api in ("autorisaties", "notificaties")
+            else {"operation_suffix_mapping": dict(ZGW_OPERATION_SUFFIXES)}
+        ),
     )
 
 
