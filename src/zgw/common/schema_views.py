@@ -15,7 +15,10 @@ def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, d
         "TITLE": title,
         "VERSION": version,
         "DESCRIPTION": description,
+        # paths relative to the server URL, as in the official documents: servers + path is the real URL
         "SERVERS": [{"url": f"/{api}/api/v1"}],
+        "SCHEMA_PATH_PREFIX": f"/{api}/api/v1",
+        "SCHEMA_PATH_PREFIX_TRIM": True,
         "POSTPROCESSING_HOOKS": [
             "drf_spectacular.hooks.postprocess_schema_enums",
             "zgw.common.schema._postprocess_errors",
