@@ -44,9 +44,15 @@ def zgw_live(live_server, transactional_db) -> LiveZGW:
     return LiveZGW(base_url=live_server.url.rstrip("/"), client_id=client_id, secret=secret)
 
 
-# Served documents repeat the API root in every path (``servers: /zaken/api/v1`` + ``/zaken/api/v1/zaken``) and the
-# API roots answer 404: fixed on the ``schemaurls`` branch. Tests that need it carry this mark until that lands;
-# delete it (and its uses) once they pass.
-SCHEMA_URLS_PENDING = pytest.mark.xfail(
-    reason="served schemas: servers + path is not the real URL, API root 404 (schemaurls branch)", strict=False
+# Work in progress on the ``schemaurls`` branch (issue 14 section 3). Tests that need it carry these marks until it
+# lands; delete a mark (and its uses) once its tests pass.
+API_ROOT_PENDING = pytest.mark.xfail(
+    reason="the API roots answer 404: gemma-zds-client's default schema location and zgw-consumers' connection "
+    "check need GET <api root> (schemaurls branch)",
+    strict=False,
+)
+SELF_CONTAINED_PENDING = pytest.mark.xfail(
+    reason="Zaken and Documenten $ref Catalogi schemas on a public web host: generators drop the ZaakExpanded/"
+    "EnkelvoudigInformatieObjectExpanded response models or refuse to run offline (schemaurls branch)",
+    strict=False,
 )
