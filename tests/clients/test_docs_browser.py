@@ -14,17 +14,17 @@ import pytest
 
 from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path
 
-from .conftest import APIS, LiveZGW
+from .conftest import APIS, SELF_CONTAINED_PENDING, LiveZGW
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 # drf-spectacular's Redoc page links Google Fonts and Redoc's menu footer shows a logo from cdn.redoc.ly: both are
-# requests to the internet (and console errors offline). Reported to the lead; a template override without them is
-# the fix. Zaken and Documenten also wait for the self-contained documents (schemaurls branch).
+# requests to the internet (and console errors offline). The logo is unconditional in Redoc's bundle (no option hides
+# it), so the fix is a Redoc page of our own: reported to the lead.
 REDOC_OFFLINE_PENDING = pytest.mark.xfail(
-    reason="Redoc page requests fonts.googleapis.com and cdn.redoc.ly (drf-spectacular template); remote $refs",
+    reason="Redoc page requests fonts.googleapis.com (drf-spectacular template) and cdn.redoc.ly (Redoc's logo)",
     strict=False,
 )
 
@@ -95,17 +95,54 @@ def test_swagger_ui_renders_offline(zgw_live: LiveZGW, watched, api):
     assert watched.problems == [], "\n".join(watched.problems)
 
 
-@REDOC_OFFLINE_PENDING
-@pytest.mark.parametrize("api", APIS)
-def test_redoc_renders_offline(zgw_live: LiveZGW, watched, api):
+_REDOC_SEEN: dict[str, list[str] | BaseException] = {}
+
+
+def redoc_problems(live: LiveZGW, watched: WatchedPage, api: str) -> list[str]:
+    """Open an API's Redoc page once per session (both Redoc tests read the same visit) and return its problems."""
+    if api not in _REDOC_SEEN:
+        try:
+            open_redoc(live, watched, api)
+            _REDOC_SEEN[api] = list(watched.problems)
+        except BaseException as exc:  # the second test fails the same way without waiting again
+            _REDOC_SEEN[api] = exc
+    seen = _REDOC_SEEN[api]
+    if isinstance(seen, BaseException):
+        raise seen
+    return seen
+
+
+def open_redoc(live: LiveZGW, watched: WatchedPage, api: str) -> None:
     page = watched.page
-    page.goto(f"{zgw_live.root(api)}schema/redoc/")
+    page.goto(f"{live.root(api)}schema/redoc/")
     page.wait_for_selector(".api-content h1")
     page.wait_for_selector("[role=menuitem]")
     page.wait_for_load_state("networkidle")
     assert "Something went wrong" not in page.inner_text("body")
     assert page.locator("[role=menuitem]").count() > 3
-    assert watched.problems == [], "\n".join(watched.problems)
+
+
+@pytest.mark.parametrize(
+    "api", [pytest.param(api, marks=SELF_CONTAINED_PENDING) if api in ("zaken", "documenten") else api for api in APIS]
+)
+def test_redoc_renders_offline(zgw_live: LiveZGW, watched, api):
+    problems = redoc_problems(zgw_live, watched, api)
+    # outside requests are the next test's subject; here every other error counts (an aborted outside request
+    # leaves one "Failed to load resource" console line, nothing else may)
+    aborted = [p for p in problems if p.startswith("non-loopback request")]
+    failed_loads = [p for p in problems if p == "console error: Failed to load resource: net::ERR_FAILED"]
+    others = [
+        p for p in problems if not p.startswith(("non-loopback request", "failed request")) and p not in failed_loads
+    ]
+    assert others == [], "\n".join(others)
+    assert len(failed_loads) <= len(aborted)
+
+
+@REDOC_OFFLINE_PENDING
+@pytest.mark.parametrize("api", APIS)
+def test_redoc_requests_nothing_outside(zgw_live: LiveZGW, watched, api):
+    problems = redoc_problems(zgw_live, watched, api)
+    assert problems == [], "\n".join(problems)
 
 
 def test_swagger_try_it_out_with_token_gets_200(zgw_live: LiveZGW, watched):
