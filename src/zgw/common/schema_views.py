@@ -7,9 +7,12 @@ from types import SimpleNamespace
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from .api_root import APIRootView, generate_document
+from .schema_refs import register_document
+
 
 def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, description: str = "") -> list:
-    """URL patterns for a component's OpenAPI document and documentation pages (relative to its API root)."""
+    """URL patterns for a component's API root, OpenAPI document and documentation pages (relative to its root)."""
     schema_urlconf = SimpleNamespace(urlpatterns=[path(f"{api}/api/v1/", include(urlconf))])
     settings = {
         "TITLE": title,
@@ -22,11 +25,15 @@ def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, d
         "POSTPROCESSING_HOOKS": [
             "drf_spectacular.hooks.postprocess_schema_enums",
             "zgw.common.schema._postprocess_errors",
+            "zgw.common.schema_refs.inline_remote_refs",
         ],
     }
+    register_document(api, lambda: generate_document(None, urlconf=schema_urlconf, custom_settings=settings))
     schema_view = SpectacularAPIView.as_view(urlconf=schema_urlconf, custom_settings=settings)
     name = f"{api}-schema"
+    root_view = APIRootView.as_view(api=api, urlconf=urlconf, schema_urlconf=schema_urlconf, custom_settings=settings)
     return [
+        path("", root_view, name=f"{api}-api-root"),
         path("schema/openapi.yaml", schema_view, name=name),
         path("schema/openapi.json", schema_view, {"format": "json"}, name=f"{name}-json"),
         path("openapi.yaml", schema_view, name=f"{name}-root-yaml"),
