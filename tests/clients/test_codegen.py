@@ -22,7 +22,7 @@ import pytest
 import requests
 import yaml
 
-from .conftest import APIS, SELF_CONTAINED_PENDING, LiveZGW
+from .conftest import APIS, ZAAK_EXPANDED_PENDING, LiveZGW
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,10 +37,10 @@ RESOURCE = {
     "autorisaties": ("applicatie", "_read", "clientIds", False),
     "notificaties": ("kanaal", "_read", "naam", False),
 }
-# Zaken and Documenten reference Catalogi schemas on a public web host today: generators drop or refuse them
-REMOTE_REFS_PENDING = {"zaken", "documenten"}
+# the Zaken document's ZaakExpanded is not usable by generators yet (see the mark)
+REMOTE_REFS_PENDING = {"zaken"}
 APIS_WITH_REMOTE_REFS = [
-    pytest.param(api, marks=SELF_CONTAINED_PENDING) if api in REMOTE_REFS_PENDING else api for api in APIS
+    pytest.param(api, marks=ZAAK_EXPANDED_PENDING) if api in REMOTE_REFS_PENDING else api for api in APIS
 ]
 
 
@@ -163,7 +163,9 @@ def test_datamodel_code_generator_generates_every_component(zgw_live, codegen, a
     assert result.models_run.returncode == 0, result.models_run.stdout[-3000:]
     module = importlib.import_module(result.models_module)
     components = result.schema["components"]["schemas"]
-    assert [name for name in components if not hasattr(module, name)] == []
+    # the generator writes each component as a class; names that are not PascalCase are normalised
+    generated = {name.replace("_", "").lower() for name in vars(module)}
+    assert [name for name in components if name.replace("_", "").lower() not in generated] == []
     pages = [name for name in components if name.startswith("Paginated")]
     for name in pages:
         results = getattr(module, name).model_fields["results"].annotation
@@ -171,11 +173,11 @@ def test_datamodel_code_generator_generates_every_component(zgw_live, codegen, a
         (item,) = typing.get_args(results)
         assert inspect.isclass(item) and item.model_fields, (name, item)
     resource, _, camel_field, _ = RESOURCE[api]
-    by_lower = {name.lower(): getattr(module, name) for name in components}
+    by_lower = {name.lower(): getattr(module, name) for name in components if hasattr(module, name)}
     assert camel_field in by_lower[resource].model_fields
 
 
-@SELF_CONTAINED_PENDING
+@ZAAK_EXPANDED_PENDING
 def test_generated_zaken_client_creates_reads_and_patches_a_zaak(zgw_live, codegen):
     from tests.catalogi.conftest import make_zaaktype
     from zgw.catalogi import models as cm

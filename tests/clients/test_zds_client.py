@@ -15,7 +15,7 @@ from zds_client import Client, ClientAuth
 from zds_client.oas import schema_fetcher
 from zds_client.schema import get_operation_url
 
-from .conftest import API_ROOT_PENDING, APIS, LiveZGW
+from .conftest import APIS, LiveZGW
 from .flow import RESOURCES, run_zaak_flow, uuid_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,7 +61,6 @@ def zds_client(live: LiveZGW, api: str) -> Client:
     )
 
 
-@API_ROOT_PENDING
 @pytest.mark.parametrize("api", APIS)
 def test_each_api_from_its_documented_root(zgw_live, api):
     client = zds_client(zgw_live, api)
@@ -102,7 +101,6 @@ class ZdsAdapter:
         return self._client(resource).operation(f"{resource}__zoek", body)
 
 
-@API_ROOT_PENDING
 def test_zaak_flow(zgw_live):
     made = run_zaak_flow(ZdsAdapter(zgw_live), zgw_live.base_url)
     # the client resolved every URL from the schema: what it created lives under the documented roots

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import API_ROOT_PENDING, LiveZGW
+from .conftest import LiveZGW
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,7 +40,6 @@ def run_consumer(live: LiveZGW, mode: str, work_dir: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@API_ROOT_PENDING
 def test_connection_check_of_every_service(zgw_live, tmp_path):
     # the admin's connection check: GET of the API root itself
     assert run_consumer(zgw_live, "check", tmp_path) == {
