@@ -14,7 +14,7 @@ import pytest
 
 from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path
 
-from .conftest import APIS, ZAAK_EXPANDED_PENDING, LiveZGW
+from .conftest import APIS, LiveZGW
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -122,9 +122,7 @@ def open_redoc(live: LiveZGW, watched: WatchedPage, api: str) -> None:
     assert page.locator("[role=menuitem]").count() > 3
 
 
-@pytest.mark.parametrize(
-    "api", [pytest.param(api, marks=ZAAK_EXPANDED_PENDING) if api == "zaken" else api for api in APIS]
-)
+@pytest.mark.parametrize("api", APIS)
 def test_redoc_renders_offline(zgw_live: LiveZGW, watched, api):
     problems = redoc_problems(zgw_live, watched, api)
     # outside requests are the next test's subject; here every other error counts (an aborted outside request
