@@ -8,6 +8,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from .api_root import APIRootView, generate_document
+from .operation_texts import register_operations
 from .schema_refs import register_document
 
 
@@ -26,8 +27,11 @@ def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, d
             "drf_spectacular.hooks.postprocess_schema_enums",
             "zgw.common.schema._postprocess_errors",
             "zgw.common.schema_refs.inline_remote_refs",
+            "zgw.common.operation_texts.apply_operation_texts",
         ],
     }
+    # texts for the API's users live in zgw.<app>.api.operations, beside the urlconf
+    register_operations(api, urlconf.rsplit(".", 1)[0] + ".operations")
     register_document(api, lambda: generate_document(None, urlconf=schema_urlconf, custom_settings=settings))
     schema_view = SpectacularAPIView.as_view(urlconf=schema_urlconf, custom_settings=settings)
     name = f"{api}-schema"
