@@ -42,11 +42,3 @@ def zgw_live(live_server, transactional_db) -> LiveZGW:
     secret = f"secret-{uuid.uuid4().hex}"  # 32+ bytes: PyJWT warns on shorter HMAC keys
     ac_services.ensure_client(client_id, secret, label="Client test", heeft_alle_autorisaties=True)
     return LiveZGW(base_url=live_server.url.rstrip("/"), client_id=client_id, secret=secret)
-
-
-# Work in progress on the ``schemaurls`` branch (issue 14 section 3); delete the mark (and its uses) once they pass.
-ZAAK_EXPANDED_PENDING = pytest.mark.xfail(
-    reason="Zaken document: ZaakExpanded is an allOf over a non-object, so openapi-python-client drops the zaak "
-    "list/retrieve/_zoek response models (schemaurls branch)",
-    strict=False,
-)

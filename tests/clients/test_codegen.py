@@ -22,7 +22,7 @@ import pytest
 import requests
 import yaml
 
-from .conftest import APIS, ZAAK_EXPANDED_PENDING, LiveZGW
+from .conftest import APIS, LiveZGW
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,11 +37,6 @@ RESOURCE = {
     "autorisaties": ("applicatie", "_read", "clientIds", False),
     "notificaties": ("kanaal", "_read", "naam", False),
 }
-# the Zaken document's ZaakExpanded is not usable by generators yet (see the mark)
-ZAAK_EXPANDED_APIS = {"zaken"}
-APIS_PENDING_ZAAK_EXPANDED = [
-    pytest.param(api, marks=ZAAK_EXPANDED_PENDING) if api in ZAAK_EXPANDED_APIS else api for api in APIS
-]
 
 
 def snake(name: str) -> str:
@@ -130,7 +125,7 @@ def _hints(cls) -> dict:
     return typing.get_type_hints(cls, localns=vars(models))
 
 
-@pytest.mark.parametrize("api", APIS_PENDING_ZAAK_EXPANDED)
+@pytest.mark.parametrize("api", APIS)
 def test_openapi_python_client_generates_complete_client(zgw_live, codegen, api):
     result = codegen.all(zgw_live)[api]
     output = result.client_run.stdout
@@ -177,7 +172,6 @@ def test_datamodel_code_generator_generates_every_component(zgw_live, codegen, a
     assert camel_field in by_lower[resource].model_fields
 
 
-@ZAAK_EXPANDED_PENDING
 def test_generated_zaken_client_creates_reads_and_patches_a_zaak(zgw_live, codegen):
     from tests.catalogi.conftest import make_zaaktype
     from zgw.catalogi import models as cm
