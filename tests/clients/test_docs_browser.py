@@ -20,14 +20,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
-# drf-spectacular's Redoc page links Google Fonts and Redoc's menu footer shows a logo from cdn.redoc.ly: both are
-# requests to the internet (and console errors offline). The logo is unconditional in Redoc's bundle (no option hides
-# it), so the fix is a Redoc page of our own: reported to the lead.
-REDOC_OFFLINE_PENDING = pytest.mark.xfail(
-    reason="Redoc page requests fonts.googleapis.com (drf-spectacular template) and cdn.redoc.ly (Redoc's logo)",
-    strict=False,
-)
-
 
 @pytest.fixture(scope="module")
 def browser():
@@ -136,7 +128,6 @@ def test_redoc_renders_offline(zgw_live: LiveZGW, watched, api):
     assert len(failed_loads) <= len(aborted)
 
 
-@REDOC_OFFLINE_PENDING
 @pytest.mark.parametrize("api", APIS)
 def test_redoc_requests_nothing_outside(zgw_live: LiveZGW, watched, api):
     problems = redoc_problems(zgw_live, watched, api)

@@ -1,4 +1,4 @@
-"""Serving a component's OpenAPI document, Swagger UI and Redoc (offline, via drf-spectacular-sidecar)."""
+"""Serving a component's OpenAPI document, Swagger UI and Redoc (offline: sidecar files, Redoc via redoc.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from importlib.util import find_spec
 from types import SimpleNamespace
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from .api_root import APIRootView, generate_document
 from .operation_texts import register_operations
+from .redoc import OfflineRedocView
 from .schema_refs import register_document
 
 
@@ -47,7 +48,7 @@ def component_schema_urls(*, api: str, urlconf: str, title: str, version: str, d
         path("openapi.yaml", schema_view, name=f"{name}-root-yaml"),
         path("openapi.json", schema_view, {"format": "json"}, name=f"{name}-root-json"),
         path("schema/", SpectacularSwaggerView.as_view(url_name=name), name=f"{api}-swagger"),
-        path("schema/redoc/", SpectacularRedocView.as_view(url_name=name), name=f"{api}-redoc"),
+        path("schema/redoc/", OfflineRedocView.as_view(url_name=name), name=f"{api}-redoc"),
     ]
 
 
