@@ -42,8 +42,23 @@ def test_documentation_pages_work_offline(anonymous_client, db, page):
     response = anonymous_client.get(f"/zaken/api/v1/{page}")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "/static/drf_spectacular_sidecar/" in html
+    assert "/static/drf_spectacular_sidecar/" in html or "/ref/redoc/redoc.standalone.js" in html
     assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_redoc_bundle_loads_no_remote_logo(anonymous_client, db):
+    """Redoc's menu footer image points at cdn.redoc.ly in the sidecar bundle; the served copy points nowhere."""
+    page = anonymous_client.get("/zaken/api/v1/schema/redoc/").content.decode()
+    assert '<script src="/ref/redoc/redoc.standalone.js">' in page
+    response = anonymous_client.get("/ref/redoc/redoc.standalone.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/javascript")
+    bundle = response.content.decode()
+    assert "Redoc" in bundle and "cdn.redoc.ly" not in bundle
+    assert "sourceMappingURL=/static/drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js.map" in bundle
+    again = anonymous_client.get("/ref/redoc/redoc.standalone.js", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
 
 
 def test_browsable_api_renders_html(superuser_client):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import health, observability, views
+from . import health, observability, redoc, views
 
 urlpatterns = [
     path("ref/fouten/<str:name>/", views.error_type, name="error-type"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("health/ready", health.ready, name="health-ready"),
     path("health/ready/<slug:component>", health.ready, name="health-ready-component"),
     path("metrics", observability.metrics_view, name="metrics"),
+    path("ref/redoc/redoc.standalone.js", redoc.redoc_bundle, name="redoc-bundle"),
 ]
