@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 
 import pytest
@@ -14,13 +15,58 @@ from zgw.autorisaties import services as ac_services
 from zgw.autorisaties.services import AutorisatieData
 from zgw.common.auth import make_token
 
+from . import testservices
+
 
 def pytest_configure(config):
-    """CI must test on PostgreSQL: with ZGW_REQUIRE_POSTGRES=1 anything else is a hard failure."""
-    if os.environ.get("ZGW_REQUIRE_POSTGRES") == "1":
+    """The full run (``./bin/test --full``, ZGW_TEST_FULL=1) and CI must test on PostgreSQL: anything else is a hard
+    failure there (ZGW_REQUIRE_POSTGRES=1 asks the same)."""
+    if os.environ.get("ZGW_REQUIRE_POSTGRES") == "1" or testservices.full_mode():
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
-            raise pytest.UsageError(f"ZGW_REQUIRE_POSTGRES=1 but the database engine is {engine}")
+            raise pytest.UsageError(f"ZGW_TEST_FULL/ZGW_REQUIRE_POSTGRES set but the database engine is {engine}")
+
+
+def pytest_unconfigure(config):
+    """Stop this process's Redis and any worker or server a test left running, pass or fail."""
+    testservices.stop_all()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and before it is dropped: no other session may still be connected to it (a
+    killed Celery worker's backend can outlive the worker by a moment; a thread may not have closed its connection),
+    else DROP DATABASE fails with "is being accessed by other users" and the test database stays behind."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock():
+        left = close_other_sessions(connection)
+    if left:
+        print(f"\n[tests] terminated {len(left)} session(s) still on the test database: {left}", file=sys.stderr)
+
+
+def close_other_sessions(connection) -> list[str]:
+    """Terminate every other session on this test database (each xdist worker has its own database, so they are all
+    this process's or its children's); returns what they were, for the log."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, application_name, state, left(query, 80) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        others = cursor.fetchall()
+        for pid, *_ in others:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    connection.close()
+    return [f"{pid} {name!r} {state} {query!r}" for pid, name, state, query in others]
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """This test run's own Redis (see tests/testservices.py); skips the test when there is none."""
+    return testservices.redis_url()
 
 
 @pytest.fixture(autouse=True)

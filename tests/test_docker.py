@@ -1,5 +1,6 @@
 """The Docker files: the Dockerfile passes hadolint, the compose file has every service the docs promise."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -23,13 +24,75 @@ def test_dockerfile_runs_the_production_server_as_non_root():
     assert 'CMD ["./bin/serve"]' in text
 
 
-def test_compose_has_web_worker_beat_database_and_redis():
-    compose = yaml.safe_load((DOCKER / "docker-compose.yml").read_text())
+def load(name: str) -> dict:
+    return yaml.safe_load((DOCKER / name).read_text())
+
+
+def variables(text: str) -> dict[str, str]:
+    """``${NAME<op>...}`` references of a compose file: name -> operator (``:?`` required, ``:-`` default, ``""``)."""
+    return {m.group(1): m.group(2) or "" for m in re.finditer(r"\$\{([A-Z0-9_]+)(:[?-])?[^}]*\}", text)}
+
+
+def test_production_compose_has_web_worker_beat_migrate_database_and_redis():
+    compose = load("docker-compose.yml")
     services = compose["services"]
-    assert set(services) == {"db", "redis", "web", "worker", "beat"}
+    assert set(services) == {"db", "redis", "migrate", "web", "worker", "beat"}
     assert "healthcheck" in services["db"] and "healthcheck" in services["redis"]
     assert services["worker"]["command"][:3] == ["celery", "-A", "zgw"] and "worker" in services["worker"]["command"]
     assert "beat" in services["beat"]["command"]
     assert services["web"]["environment"]["NOTIFICATIONS_DELIVERY"] == "celery"
     assert "media:/app/var/media" in services["web"]["volumes"]
     assert "media" in compose["volumes"]
+
+
+def test_production_compose_restarts_and_health_checks_the_long_running_services():
+    services = load("docker-compose.yml")["services"]
+    for name in ("web", "worker", "beat", "db", "redis"):
+        assert services[name]["restart"] == "unless-stopped", name
+    assert services["migrate"]["restart"] == "no"
+    for component in ("worker", "beat"):
+        test = services[component]["healthcheck"]["test"]
+        assert test == ["CMD", "python3", "manage.py", "zgw_health", "--component", component]
+
+
+def test_production_compose_migrates_once_before_the_app_starts():
+    services = load("docker-compose.yml")["services"]
+    assert services["migrate"]["command"][-2:] == ["migrate", "--no-input"]
+    for name in ("web", "worker", "beat"):
+        assert services[name]["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
+        assert services[name]["environment"]["MIGRATE_ON_START"] == "false"
+
+
+def test_production_compose_has_no_working_default_secret():
+    text = (DOCKER / "docker-compose.yml").read_text()
+    compose = yaml.safe_load(text)
+    env = compose["services"]["web"]["environment"]
+    assert "SECRET_KEY" not in env and "DB_PASSWORD" not in env and "DATABASE_URL" not in env
+    assert env["SECRET_KEY_FILE"] == "/run/secrets/zgw_secret_key"
+    assert env["DB_PASSWORD_FILE"] == "/run/secrets/zgw_db_password"
+    assert compose["services"]["db"]["environment"]["POSTGRES_PASSWORD_FILE"] == "/run/secrets/zgw_db_password"
+    assert "POSTGRES_PASSWORD" not in compose["services"]["db"]["environment"]
+    refs = variables(text)
+    for required in ("ZGW_SECRET_KEY_FILE", "ZGW_DB_PASSWORD_FILE", "ALLOWED_HOSTS", "ZGW_BASE_URL"):
+        assert refs[required] == ":?", required  # compose refuses to start without it
+    assert "change-me" not in text
+
+
+def test_demo_compose_is_marked_and_local_only():
+    text = (DOCKER / "docker-compose.demo.yml").read_text()
+    assert "DEMO ONLY" in text
+    services = yaml.safe_load(text)["services"]
+    assert set(services) == {"db", "demo"}
+    assert services["demo"]["ports"] == ["127.0.0.1:8000:8000"]
+    assert services["demo"]["environment"]["SECRET_KEY"].startswith("demo-only")
+
+
+def test_settings_read_secrets_from_files(tmp_path, monkeypatch):
+    from zgw.settings import env
+
+    secret = tmp_path / "secret_key"
+    secret.write_text("uit-een-bestand\n")
+    monkeypatch.setenv("SECRET_KEY", "uit-de-omgeving")
+    assert env("SECRET_KEY") == "uit-de-omgeving"
+    monkeypatch.setenv("SECRET_KEY_FILE", str(secret))
+    assert env("SECRET_KEY") == "uit-een-bestand"

@@ -1,5 +1,6 @@
 """The README's run command: ./bin/quickstart sets everything up on SQLite and serves a working API."""
 
+import http.cookiejar
 import json
 import os
 import re
@@ -8,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -66,6 +68,25 @@ def test_quickstart_serves_with_a_working_demo_credential(tmp_path):
             zaaktype = json.load(response)
         assert zaaktype["concept"] is False
         assert zaaktype["url"] == zaaktype_url
+
+        # issue 18 §4: the printed admin credentials log in, and the session opens the browsable API
+        password = (tmp_path / "admin-password").read_text().strip()
+        assert f"user admin  password {password}" in output
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        base = f"http://127.0.0.1:{port}"
+        with opener.open(f"{base}/admin/login/", timeout=10) as response:
+            form = response.read().decode()
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        data = urllib.parse.urlencode(
+            {"username": "admin", "password": password, "csrfmiddlewaretoken": csrf, "next": "/admin/"}
+        ).encode()
+        login = urllib.request.Request(f"{base}/admin/login/", data=data, headers={"Referer": f"{base}/admin/login/"})
+        with opener.open(login, timeout=10) as response:
+            assert "/admin/login/" not in response.url
+        page = urllib.request.Request(f"{base}/zaken/api/v1/zaken", headers={"Accept": "text/html"})
+        with opener.open(page, timeout=10) as response:
+            assert response.headers["Content-Type"].startswith("text/html")
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)

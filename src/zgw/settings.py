@@ -14,6 +14,11 @@ import dj_database_url
 
 
 def env(name: str, default: str = "") -> str:
+    """``NAME`` from the environment, or the contents of the file named by ``NAME_FILE`` (Docker/Kubernetes
+    secrets: ``SECRET_KEY_FILE=/run/secrets/zgw_secret_key``)."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        return Path(path).read_text().strip()
     return os.environ.get(name, default)
 
 
@@ -56,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "corsheaders",
+    "axes",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -78,12 +85,37 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last, as django-axes asks: turns a locked-out admin login into its lockout answer
+    "axes.middleware.AxesMiddleware",
 ]
+
+# --- Admin login protection and CORS (docs/security.md) ---------------------------------------------------------
+# django-axes counts failed admin logins per user name and client address and locks that pair out for a while.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Browser applications on other origins that may call the APIs (comma separated, e.g. https://zaken.gemeente.nl).
+# Empty: no cross-origin access. API clients on servers do not need CORS.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-crs",
+    "authorization",
+    "content-crs",
+    "content-type",
+    "if-none-match",
+    "x-request-id",
+]
+CORS_EXPOSE_HEADERS = ["API-version", "Content-Crs", "ETag", "Location", "X-Request-Id"]
 
 if env_bool("ZGW_QUERY_COUNT_HEADER", False):  # benchmarks: report SQL statements per request
     MIDDLEWARE.insert(0, "zgw.common.observability.QueryCountMiddleware")
@@ -171,6 +203,8 @@ ZGW_LIST_CACHE_MAX_IDS = env_int("ZGW_LIST_CACHE_MAX_IDS", 4_000_000)  # per wor
 LANGUAGE_CODE = "nl"
 TIME_ZONE = env("TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
+# Dutch labels for third-party apps without a Dutch catalogue (django-axes), so that no admin page mixes languages.
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
 USE_TZ = True
 
 # JSON bodies (e.g. a document's base64 `inhoud`) are parsed in memory up to this size; larger ones get 413 and large
@@ -225,7 +259,11 @@ LOGGING = {
 
 # --- Django REST framework ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["zgw.common.auth.JWTAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "zgw.common.auth.JWTAuthentication",
+        # the browsable API for a logged-in admin user: staff read, superusers write (docs/decisions.md)
+        "zgw.common.auth.AdminSessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["zgw.common.permissions.ZGWPermission"],
     "DEFAULT_RENDERER_CLASSES": [
         "zgw.common.renderers.JSONRenderer",
@@ -287,9 +325,7 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Selectielijst / Referentielijsten ------------------------------------------------------------------------
-REFERENTIELIJSTEN_API_ROOT = env(
-    "REFERENTIELIJSTEN_API_ROOT", "https://referentielijsten-api.vng.cloud/api/v1/"
-)
+REFERENTIELIJSTEN_API_ROOT = env("REFERENTIELIJSTEN_API_ROOT", "https://referentielijsten-api.vng.cloud/api/v1/")
 
 # Open Zaak's extra demands when publishing a zaaktype (a roltype, a resultaattype, two statustypen); not in the
 # standard, so off by default (DECISIONS.md).

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from zgw.common.schema_views import component_schema_urls
+from zgw.common.views import landing
 
 COMPONENTS = [
     # (api root name, urlconf module, title)
@@ -20,7 +20,7 @@ COMPONENTS = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("zgw.common.urls")),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", landing, name="landing"),
     # the built-in, read-only Referentielijsten (Selectielijst) API, served from bundled data
     path("referentielijsten/api/v1/", include("zgw.referentielijsten.urls")),
 ]

@@ -9,6 +9,7 @@ import uuid
 import zipfile
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection
 
@@ -126,12 +127,22 @@ def _uuid_of(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
 
 
+def _empty_catalogi_tables() -> None:
+    """Empty every catalogi table (rolled back with the test transaction), on PostgreSQL and on SQLite."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"TRUNCATE {m.Catalogus._meta.db_table} CASCADE")
+            return
+        # SQLite has no TRUNCATE; its foreign keys are deferred, so deleting every catalogi table leaves none dangling
+        for model in apps.get_app_config("catalogi").get_models(include_auto_created=True):
+            cursor.execute(f'DELETE FROM "{model._meta.db_table}"')
+
+
 def test_import_into_empty_database_keeps_rsin_and_domein(rich_catalogus):
     content = export_catalogus(rich_catalogus, BASE)
     first = export_catalogus_data(rich_catalogus, BASE)
-    with connection.cursor() as cursor:  # empty the catalogue (rolled back with the test transaction)
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(f"TRUNCATE {m.Catalogus._meta.db_table} CASCADE")
+    _empty_catalogi_tables()
     assert not m.ZaakType.objects.exists()
     new = import_catalogus(content, base_url=BASE)
     assert (new.domein, new.rsin) == ("DEMO", first["catalogus"]["rsin"])

@@ -194,7 +194,8 @@ def test_failed_write_sends_no_notification(superuser_client, catalogus):
     assert not m.ZaakType.objects.exists()
 
 
-def test_informatieobjectcategorie_is_required(superuser_client, catalogus):
+def test_informatieobjectcategorie_may_be_absent(superuser_client, catalogus):
+    """DECISIONS.md (revised 2026-12): absent is accepted, stored as "" and answered as ""."""
     response = superuser_client.post(
         f"{API}/informatieobjecttypen",
         {
@@ -205,7 +206,9 @@ def test_informatieobjectcategorie_is_required(superuser_client, catalogus):
         },
         format="json",
     )
-    assert _codes(response) == {"informatieobjectcategorie": "required"}
+    assert response.status_code == 201, response.json()
+    assert response.json()["informatieobjectcategorie"] == ""
+    assert m.InformatieObjectType.objects.get().informatieobjectcategorie == ""
 
 
 # --- catalogussen ------------------------------------------------------------------------------------------------

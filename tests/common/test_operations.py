@@ -30,21 +30,25 @@ def test_readiness_reports_a_broken_storage(anonymous_client, db, monkeypatch):
     assert response.json()["checks"]["storage"] == "error: OSError"
 
 
-def test_readiness_checks_the_broker_when_celery_delivers(anonymous_client, db, settings):
+def test_delivery_readiness_checks_the_broker_when_celery_delivers(anonymous_client, db, settings, redis_url):
     settings.NOTIFICATIONS_DELIVERY = "celery"
-    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/9"
-    response = anonymous_client.get("/health/ready")
+    settings.CELERY_BROKER_URL = redis_url
+    response = anonymous_client.get("/health/ready/delivery")
     assert response.json()["checks"]["broker"] == "ok"
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens there
-    response = anonymous_client.get("/health/ready")
+    response = anonymous_client.get("/health/ready/delivery")
     assert response.status_code == 503
     assert response.json()["checks"]["broker"].startswith("error")
+    # the web tier stays ready: writes do not need the broker (the outbox row is the promise)
+    web = anonymous_client.get("/health/ready")
+    assert web.status_code == 200 and "broker" not in web.json()["checks"]
 
 
 def test_metrics_count_requests_per_endpoint_and_outbox_backlog(superuser_client):
     superuser_client.get("/autorisaties/api/v1/applicaties")
-    OutboxMessage.objects.create(kanaal="x", hoofd_object="http://a/b", resource="r", resource_url="http://a/b",
-                                 actie="create")
+    OutboxMessage.objects.create(
+        kanaal="x", hoofd_object="http://a/b", resource="r", resource_url="http://a/b", actie="create"
+    )
     superuser_client.get(f"/autorisaties/api/v1/applicaties/{'0' * 8}-0000-4000-8000-{'0' * 12}")
     body = superuser_client.get("/metrics").content.decode()
     assert 'endpoint="autorisaties/api/v1/applicaties/{uuid}",method="GET",status="404"' in body

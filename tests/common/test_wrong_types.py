@@ -34,7 +34,8 @@ MAX_DEPTH = 3
 
 
 def _specs_dir() -> Path:
-    for candidate in (SPECS, Path("/work/shared/specs"), Path(__file__).resolve().parents[2] / "vendor" / "specs"):
+    root = Path(__file__).resolve().parents[2]
+    for candidate in (root / "vendor" / "zgw-standard" / "specs", SPECS, Path("/work/shared/specs")):
         if candidate.is_dir():
             return candidate
     pytest.skip("official OpenAPI documents not found")

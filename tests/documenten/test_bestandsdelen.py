@@ -126,6 +126,7 @@ def test_update_through_bestandsdelen_makes_new_version(superuser_client, iotype
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
 def test_parallel_uploads_of_parts(make_api_client, iotype, settings):
     settings.NOTIFICATIONS_DISABLED = True  # no after-commit delivery threads racing the test-database flush
     settings.DOCUMENTEN_UPLOAD_CHUNK_SIZE = 16

@@ -180,7 +180,7 @@ def test_drc_010_update_requires_lock(superuser_client, create_eio):
     assert ("nonFieldErrors", "unlocked") in codes(unlocked)
     lock_id = lock(superuser_client, data["url"])
     missing = superuser_client.patch(url, {"titel": "nieuw"}, format="json")
-    assert ("lock", "required") in codes(missing)  # drc-009: the field check (VNG suite)
+    assert ("nonFieldErrors", "missing-lock-id") in codes(missing)  # drc-009e: PATCH names the rule
     wrong = superuser_client.patch(url, {"titel": "nieuw", "lock": "x" * 32}, format="json")
     assert ("nonFieldErrors", "incorrect-lock-id") in codes(wrong)
     ok = superuser_client.patch(url, {"titel": "nieuw", "lock": lock_id}, format="json")

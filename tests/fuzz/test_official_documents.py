@@ -18,14 +18,12 @@ from schemathesis.checks import response_schema_conformance  # noqa: E402
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.fuzz]
 
-SPECS = Path("/work/shared/specs")
-for candidate in (
-    Path(__file__).resolve().parents[2] / "vendor" / "specs",
-    Path(__file__).resolve().parents[3] / "shared" / "specs",
-):
-    if candidate.is_dir():
-        SPECS = candidate
-        break
+ROOT = Path(__file__).resolve().parents[2]
+# the pinned copies vendored into the repository first, else the shared checkout next to it
+SPECS = next(
+    (p for p in (ROOT / "vendor" / "zgw-standard" / "specs", ROOT.parent / "shared" / "specs") if p.is_dir()),
+    Path("/work/shared/specs"),
+)
 
 DOCUMENTS = [
     ("zaken", "zaken-1.5.1.yaml"),

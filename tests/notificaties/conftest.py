@@ -46,3 +46,13 @@ def fast_retries(monkeypatch):
     monkeypatch.setattr(conf, "CALLBACK_TIMEOUT", 3.0)
     monkeypatch.setattr(conf, "LOCK_MARGIN", 1.0)
     monkeypatch.setattr(conf, "SWEEP_GRACE", 1.0)
+
+
+@pytest.fixture(autouse=True)
+def _closed_broker_breaker():
+    """The publish breaker is process state: a test that trips it must not silence the next test's kicks."""
+    from zgw.notificaties import dispatch
+
+    dispatch.breaker.reset()
+    yield
+    dispatch.breaker.reset()

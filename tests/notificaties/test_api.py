@@ -7,6 +7,7 @@ import json
 import pytest
 import responses as responses_lib
 
+from zgw.autorisaties.services import AutorisatieData
 from zgw.notificaties import conf
 from zgw.notificaties.models import Abonnement, Delivery, FilterGroup, Kanaal, Notificatie
 
@@ -225,6 +226,36 @@ def test_abonnement_put_patch_replace_kanalen_and_delete(kanalen, nrc_client, mo
     assert not FilterGroup.objects.exists()
 
 
+def test_abonnement_delete_keeps_delivery_history(kanalen, nrc_client, mocked_http):
+    """Issue 18 §4: DELETE answers 204 and then 404, but afleveringen and the row they point to stay."""
+    mocked_http.add(responses_lib.POST, CALLBACK, status=204)
+    client = nrc_client(CONSUMEREN)
+    url = client.post(f"{BASE}/abonnement", _abonnement_body(), format="json").json()["url"]
+    abonnement = Abonnement.objects.get()
+    notificatie = Notificatie.objects.create(kanaal="zaken", payload=_message())
+    delivered = Delivery.objects.create(notificatie=notificatie, abonnement=abonnement, status="delivered")
+    waiting = Delivery.objects.create(notificatie=notificatie, abonnement=abonnement)
+
+    assert client.delete(url).status_code == 204
+    assert client.get(url).status_code == 404
+    assert client.get(f"{BASE}/abonnement").json() == []
+    assert client.delete(url).status_code == 404
+
+    abonnement.refresh_from_db()
+    assert abonnement.verwijderd is not None and not abonnement.filter_groups.exists()
+    assert set(abonnement.deliveries.values_list("pk", flat=True)) == {delivered.pk, waiting.pk}
+    waiting.refresh_from_db()
+    assert waiting.status == "failed"  # nothing more is sent to the deleted abonnement's callback
+
+
+def test_abonnement_without_history_is_removed(kanalen, nrc_client, mocked_http):
+    mocked_http.add(responses_lib.POST, CALLBACK, status=204)
+    client = nrc_client(CONSUMEREN)
+    url = client.post(f"{BASE}/abonnement", _abonnement_body(), format="json").json()["url"]
+    assert client.delete(url).status_code == 204
+    assert not Abonnement.objects.exists()
+
+
 def test_abonnement_scopes(kanalen, nrc_client, mocked_http):
     mocked_http.add(responses_lib.POST, CALLBACK, status=204)
     publisher = nrc_client(PUBLICEREN)
@@ -233,13 +264,13 @@ def test_abonnement_scopes(kanalen, nrc_client, mocked_http):
     assert publisher.get(f"{BASE}/abonnement/not-a-uuid").status_code == 404
 
 
-def test_abonnement_list_query_count_does_not_grow(kanalen, nrc_client, django_assert_max_num_queries):
-    client = nrc_client(CONSUMEREN)
+def test_abonnement_list_query_count_does_not_grow(kanalen, make_api_client, django_assert_max_num_queries):
+    client = make_api_client(client_id="lister", autorisaties=[AutorisatieData(component="nrc", scopes=[CONSUMEREN])])
     zaken, documenten = Kanaal.objects.get(naam="zaken"), Kanaal.objects.get(naam="documenten")
 
     def add(n):
         for i in range(n):
-            abonnement = Abonnement.objects.create(callback_url=f"http://c.local/{i}", auth="x")
+            abonnement = Abonnement.objects.create(callback_url=f"http://c.local/{i}", auth="x", client_id="lister")
             FilterGroup.objects.create(abonnement=abonnement, kanaal=zaken, filters={"bronorganisatie": str(i)})
             FilterGroup.objects.create(abonnement=abonnement, kanaal=documenten)
 

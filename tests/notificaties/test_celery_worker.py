@@ -18,48 +18,36 @@ from zgw.notificaties.models import Delivery, DeliveryAttempt
 from zgw.notificaties.services import register_kanalen
 
 from .receiver import Receiver
-from .worker import FAST_ENV, QUEUE, REDIS_URL, CeleryWorker, database_url
+from .worker import FAST_ENV, QUEUE, CeleryWorker, database_url, use_broker
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 BASE = "/notificaties/api/v1"
 
 
-def _redis_available() -> bool:
-    try:
-        return bool(redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping())
-    except redis.RedisError:
-        return False
-
-
 @pytest.fixture
-def celery_mode(settings, monkeypatch):
-    """This process queues on Redis db 5 (not eager); conf matches the worker's fast timings."""
-    if not _redis_available():
-        pytest.fail(f"Redis is needed at {REDIS_URL}")
+def celery_mode(settings, monkeypatch, redis_url):
+    """This process queues on this run's own Redis (not eager); conf matches the worker's fast timings."""
+    database_url(connection.settings_dict)  # skips on SQLite: the worker subprocess cannot reach its test database
     from zgw.celery import app
 
-    connection_ = redis.Redis.from_url(REDIS_URL)
+    connection_ = redis.Redis.from_url(redis_url)
     connection_.delete(QUEUE)
     monkeypatch.setattr(conf, "CELERY_QUEUE", QUEUE)
     settings.NOTIFICATIONS_DELIVERY = "celery"
-    previous = app.conf.broker_url
-    app.conf.broker_url = REDIS_URL
-    app._pool = None
-    app.amqp._producer_pool = None
+    previous = use_broker(app, redis_url)
     for name, value in FAST_ENV.items():
         attribute = name.removeprefix("NOTIFICATIES_")
         monkeypatch.setattr(conf, attribute, type(getattr(conf, attribute))(float(value)))
     register_kanalen()
     yield app
-    app.conf.broker_url = previous
-    app._pool = None
-    app.amqp._producer_pool = None
+    use_broker(app, previous)
 
 
 @pytest.fixture
 def worker(celery_mode):
-    started = CeleryWorker(database_url(connection.settings_dict), pool="threads", concurrency=4).start()
+    broker = celery_mode.conf.broker_url
+    started = CeleryWorker(database_url(connection.settings_dict), broker, pool="threads", concurrency=4).start()
     yield started
     started.stop()
 
@@ -232,7 +220,7 @@ def test_worker_killed_mid_delivery_loses_nothing(celery_mode, superuser_client)
 
     hung: list = []
     db_url = database_url(connection.settings_dict)
-    first = CeleryWorker(db_url, pool="solo", concurrency=1).start()
+    first = CeleryWorker(db_url, celery_mode.conf.broker_url, pool="solo", concurrency=1).start()
     second = None
     try:
         with Receiver(responder) as receiver:
@@ -243,7 +231,7 @@ def test_worker_killed_mid_delivery_loses_nothing(celery_mode, superuser_client)
             delivery = Delivery.objects.get()
             assert delivery.status == "pending" and delivery.locked_until is not None
 
-            second = CeleryWorker(db_url, pool="solo", concurrency=1).start()
+            second = CeleryWorker(db_url, celery_mode.conf.broker_url, pool="solo", concurrency=1).start()
             # the dead worker's claim expires after CALLBACK_TIMEOUT + LOCK_MARGIN; the sweep re-queues it
             deadline = time.monotonic() + 20
             while Delivery.objects.get(pk=delivery.pk).status != "delivered" and time.monotonic() < deadline:
@@ -265,17 +253,17 @@ def test_broker_losing_its_queue_loses_nothing(celery_mode, superuser_client, re
     from zgw.notificaties.dispatch import sweep
 
     db_url = database_url(connection.settings_dict)
-    first = CeleryWorker(db_url, pool="solo", concurrency=1).start()
+    first = CeleryWorker(db_url, celery_mode.conf.broker_url, pool="solo", concurrency=1).start()
     _subscribe(superuser_client, receiver, "/hook", "autorisaties")
     first.stop()  # nobody consumes now: the routing task waits in Redis
 
     url = _create_applicatie(superuser_client, "broker-restart")
-    broker = redis.Redis.from_url(REDIS_URL)
+    broker = redis.Redis.from_url(celery_mode.conf.broker_url)
     assert receiver.wait_for(lambda: broker.llen(QUEUE) > 0, timeout=10)
     broker.delete(QUEUE)  # the broker "restarts" and forgets the queued task
     assert OutboxMessage.objects.filter(status="pending").count() == 1
 
-    second = CeleryWorker(db_url, pool="solo", concurrency=1).start()
+    second = CeleryWorker(db_url, celery_mode.conf.broker_url, pool="solo", concurrency=1).start()
     try:
         deadline = time.monotonic() + 20
         while not receiver.notifications("/hook") and time.monotonic() < deadline:

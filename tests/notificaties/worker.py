@@ -1,4 +1,4 @@
-"""A real Celery worker subprocess against the test database and Redis database 5 (no eager mode)."""
+"""A real Celery worker subprocess against the test database and this run's own Redis (no eager mode)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import time
 import uuid
 from pathlib import Path
 
-REDIS_URL = os.environ.get("NOTIFICATIES_TEST_BROKER_URL", "redis://127.0.0.1:6379/5")
-# One queue per test process, so parallel (xdist) runs never take each other's tasks.
-# unique per test run: a worker orphaned by an earlier, aborted run can never take this run's tasks
-QUEUE = f"nrc-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{uuid.uuid4().hex[:8]}"
+from tests import testservices
+
+# One queue per test process and run (RUN_ID), so parallel (xdist) runs never take each other's tasks, and a worker
+# orphaned by an earlier, aborted run can never take this run's tasks.
+QUEUE = f"nrc-test-{testservices.RUN_ID}"
 
 # Short timings so the retry/sweep tests finish in seconds; the test process patches conf to the same values.
 FAST_ENV = {
@@ -27,7 +28,25 @@ FAST_ENV = {
 }
 
 
+def use_broker(app, url: str) -> str:
+    """Point this process's Celery app at ``url``; returns the previous URL.
+
+    Celery 5.6 reads the Django-namespaced key (``CELERY_BROKER_URL``) before ``broker_url``, so both are set;
+    the connection and producer pools are dropped so the next publish connects anew.
+    """
+    previous = app.conf.broker_url
+    app.conf.broker_url = url
+    app.conf.CELERY_BROKER_URL = url
+    app._pool = None
+    app.amqp._producer_pool = None
+    return previous
+
+
 def database_url(settings_dict: dict) -> str:
+    """The URL a subprocess (worker, gunicorn) needs to reach the test database: PostgreSQL only (SQLite's test
+    database lives in this process's memory)."""
+    if "postgresql" not in settings_dict["ENGINE"]:
+        testservices.unavailable("needs PostgreSQL: a subprocess cannot share the SQLite test database")
     user = settings_dict.get("USER") or "postgres"
     password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
     host = settings_dict.get("HOST") or "127.0.0.1"
@@ -36,8 +55,9 @@ def database_url(settings_dict: dict) -> str:
 
 
 class CeleryWorker:
-    def __init__(self, db_url: str, pool: str = "threads", concurrency: int = 4):
+    def __init__(self, db_url: str, broker_url: str, pool: str = "threads", concurrency: int = 4):
         self.db_url = db_url
+        self.broker_url = broker_url
         self.pool = pool
         self.concurrency = concurrency
         self.log = Path(tempfile.mkstemp(prefix="nrc-worker-", suffix=".log")[1])
@@ -50,7 +70,7 @@ class CeleryWorker:
             "DJANGO_SETTINGS_MODULE": "zgw.settings",
             "DATABASE_URL": self.db_url,
             "DB_CONN_MAX_AGE": "0",
-            "CELERY_BROKER_URL": REDIS_URL,
+            "CELERY_BROKER_URL": self.broker_url,
             "NOTIFICATIONS_DELIVERY": "celery",
             "NOTIFICATIES_CELERY_QUEUE": QUEUE,
             "ZGW_VAR_DIR": tempfile.gettempdir() + "/zgw-notificaties-worker",
@@ -63,8 +83,15 @@ class CeleryWorker:
             "--without-gossip", "--without-mingle", "--without-heartbeat",
         ]  # fmt: skip
         handle = self.log.open("wb")
-        self.process = subprocess.Popen(
-            command, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
+        self.process = testservices.track(
+            subprocess.Popen(
+                command,
+                env=env,
+                stdout=handle,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **testservices.spawn_kwargs(),
+            )
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -169,6 +169,7 @@ def test_zrc_013_and_zrc_022_reported_together_on_update(superuser_client, zaakt
         ("identificatie", "wijzigen-niet-toegelaten"),
         ("hoofdzaak", "self-forbidden"),
         ("archiefnominatie", "archiefnominatie-not-set"),
+        ("archiefactiedatum", "archiefactiedatum-not-set"),
     }
 
 
@@ -270,12 +271,12 @@ def test_drc_003_oio_for_a_pair_a_local_zio_mirrored_is_unique(superuser_client,
     assert ObjectInformatieObject.objects.count() == 1
 
 
-def test_drc_009_patch_of_a_locked_document_without_lock_is_lock_required(superuser_client, document):
+def test_drc_009_patch_of_a_locked_document_without_lock_is_missing_lock_id(superuser_client, document):
     url = _path(document["url"])
     assert superuser_client.post(f"{url}/lock").status_code == 200
     response = superuser_client.patch(url, {"titel": "nieuw"}, format="json")
     assert response.status_code == 400
-    assert _params(response) == [("lock", "required")]
+    assert _params(response) == [("nonFieldErrors", "missing-lock-id")]  # drc-009e; a PUT gets lock/required
 
 
 def test_drc_009_put_reports_field_errors_with_the_lock_rule(superuser_client, document):

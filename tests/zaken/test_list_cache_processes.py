@@ -7,7 +7,7 @@ goes over HTTP, so a write lands in one worker and the lists come from both.
 from __future__ import annotations
 
 import os
-import socket
+import signal
 import subprocess
 import sys
 import time
@@ -15,10 +15,10 @@ import uuid
 from pathlib import Path
 
 import pytest
-import redis
 import requests
 from django.db import connection
 
+from tests import testservices
 from tests.notificaties.worker import database_url
 from zgw.autorisaties import services as ac_services
 from zgw.autorisaties.services import AutorisatieData
@@ -32,30 +32,19 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = "redis://127.0.0.1:6379/13"
 CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
-def server():
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping()
-    except redis.RedisError:
-        pytest.fail(f"Redis is needed at {REDIS_URL}")
-    port = _free_port()
+def server(redis_url):
+    port = testservices.free_port()
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="zgw.settings",
         DATABASE_URL=database_url(connection.settings_dict),
         DB_CONN_MAX_AGE="0",
-        CACHE_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=f"listcache-{uuid.uuid4().hex[:8]}",
+        CACHE_URL=redis_url,
+        CACHE_KEY_PREFIX=f"listcache-{testservices.RUN_ID}-{uuid.uuid4().hex[:8]}",
         ZGW_QUERY_COUNT_HEADER="1",
         NOTIFICATIONS_DISABLED="true",
         LOG_LEVEL="WARNING",
@@ -63,19 +52,32 @@ def server():
     )
     command = [sys.executable, "-m", "gunicorn", "zgw.wsgi:application", "--workers", "2", "--bind",
                f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        **testservices.spawn_kwargs(signal.SIGTERM),
+    )
+    testservices.track(process)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
+    try:
+        while True:
+            try:
+                requests.get(f"{base}/health/live", timeout=1)
+                break
+            except requests.RequestException:
+                assert process.poll() is None and time.monotonic() < deadline, process.stdout.read().decode()
+                time.sleep(0.2)
+        yield base
+    finally:  # also when the server did not come up: never leave a gunicorn behind
+        process.terminate()
         try:
-            requests.get(f"{base}/health/live", timeout=1)
-            break
-        except requests.RequestException:
-            assert process.poll() is None and time.monotonic() < deadline, process.stdout.read().decode()
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=30)
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def _client(client_id: str, **grant) -> dict:

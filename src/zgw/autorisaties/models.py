@@ -31,10 +31,12 @@ class ClientIdentifier(models.Model):
     """A client id of an Applicatie; unique over all applicaties (ac-001)."""
 
     applicatie = models.ForeignKey(Applicatie, on_delete=models.CASCADE, related_name="client_identifiers")
-    client_id = models.CharField(max_length=50, unique=True)
+    client_id = models.CharField(max_length=50, unique=True, verbose_name="client-ID")
 
     class Meta:
         ordering = ("id",)
+        verbose_name = "client-ID"
+        verbose_name_plural = "client-ID's"
 
     def __str__(self) -> str:
         return self.client_id
@@ -67,12 +69,12 @@ class Autorisatie(models.Model):
 class ClientCredential(models.Model):
     """The shared HS256 secret of a client id (JWT-ZGW)."""
 
-    client_id = models.CharField(max_length=50, unique=True)
-    secret = models.CharField(max_length=255)
+    client_id = models.CharField(max_length=50, unique=True, verbose_name="client-ID")
+    secret = models.CharField(max_length=255, verbose_name="geheim")
 
     class Meta:
-        verbose_name = "client credential"
-        verbose_name_plural = "client credentials"
+        verbose_name = "clientsleutel"
+        verbose_name_plural = "clientsleutels"
 
     def __str__(self) -> str:
         return self.client_id

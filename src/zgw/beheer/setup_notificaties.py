@@ -35,7 +35,7 @@ def _apply_abonnement(item: dict, report) -> None:
     callback_url = item["callback_url"]
     auth = item.get("auth", "")
     groups = _groups(item)
-    abonnement = Abonnement.objects.filter(callback_url=callback_url).first()
+    abonnement = Abonnement.objects.filter(callback_url=callback_url, verwijderd__isnull=True).first()
     if abonnement is None:
         services.create_abonnement(callback_url, auth, groups)
         report.note("created", f"abonnement {callback_url}")

@@ -9,6 +9,8 @@ import json
 import uuid as _uuid
 
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, Permission, User
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Q, QuerySet, URLField
@@ -19,6 +21,50 @@ from django.utils.html import format_html, format_html_join
 from .models import AuditTrail, IdentificatieCounter, OutboxMessage, Service
 
 EXACT_COUNT_LIMIT = 10_000
+
+# The project's own name on every admin page instead of Django's "Django-beheer" (issue 18 §4).
+admin.site.site_header = "ZGW-referentieserver – beheer"
+admin.site.site_title = "ZGW-beheer"
+admin.site.index_title = "Beheer van catalogi, zaken, documenten, besluiten, autorisaties en notificaties"
+admin.site.site_url = "/"
+
+
+# Django stores permission names in English ("Can add zaak") when it creates them; show them in Dutch instead, so the
+# user and group pages are one language as well (issue 18 §4).
+PERMISSION_VERBS = {"add": "toevoegen", "change": "wijzigen", "delete": "verwijderen", "view": "bekijken"}
+
+
+def permission_label(permission: Permission) -> str:
+    content_type = permission.content_type
+    action = permission.codename.partition("_")[0]
+    model = content_type.model_class()
+    if action in PERMISSION_VERBS and model is not None and permission.codename == f"{action}_{content_type.model}":
+        text = f"Mag {model._meta.verbose_name} {PERMISSION_VERBS[action]}"
+    else:
+        text = permission.name
+    return f"{content_type.app_labeled_name} | {text}"
+
+
+class DutchPermissionsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.related_model is Permission:
+            field.label_from_instance = permission_label
+        return field
+
+
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class DutchUserAdmin(DutchPermissionsMixin, UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class DutchGroupAdmin(DutchPermissionsMixin, GroupAdmin):
+    pass
 
 
 @admin.register(Service)

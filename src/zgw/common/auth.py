@@ -189,3 +189,43 @@ def make_token(
         "user_representation": user_representation,
     }
     return jwt.encode(payload, secret, algorithm="HS256")
+
+
+class AdminSessionAuthentication(authentication.SessionAuthentication):
+    """The browsable API for a person logged in to the admin (issue 18 §3, docs/decisions.md).
+
+    Only active staff users count. The session maps onto a :class:`ClientAuth` without a JWT client:
+
+    - a superuser gets ``heeftAlleAutorisaties`` (reads and writes, like a client with all rights);
+    - any other staff user reads everything (GET, HEAD, OPTIONS) and is refused every write with 403.
+
+    Writes keep Django's CSRF check. Tried after :class:`JWTAuthentication`, so a request that carries a Bearer
+    token is judged by the token alone, and a 401 still announces ``WWW-Authenticate: Bearer``.
+    """
+
+    def authenticate(self, request):
+        django_user = getattr(request._request, "user", None)
+        if django_user is None or not django_user.is_active or not django_user.is_staff:
+            return None
+        self.enforce_csrf(request)
+        return session_identity(django_user, request.method)
+
+
+def session_identity(django_user, method: str) -> tuple[ZGWUser, ClientAuth]:
+    """The (user, client) pair an admin session stands for; see :class:`AdminSessionAuthentication`."""
+    client_id = f"admin:{django_user.get_username()}"
+    may_write = bool(django_user.is_superuser)
+    reading = method.upper() in ("GET", "HEAD", "OPTIONS")
+    user = ZGWUser(
+        client_id=client_id,
+        user_id=django_user.get_username(),
+        user_representation=django_user.get_full_name() or django_user.get_username(),
+        is_staff=True,
+        is_superuser=may_write,
+    )
+    client = ClientAuth(
+        client_id=client_id,
+        label=f"Beheer-sessie van {django_user.get_username()}",
+        heeft_alle_autorisaties=may_write or reading,
+    )
+    return user, client

@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -141,9 +142,26 @@ def unique_violation(exc: IntegrityError) -> exceptions.ValidationError | None:
     return exceptions.ValidationError({name: [exceptions.ErrorDetail(reason, code=code)]})
 
 
+def is_html_request(request) -> bool:
+    """True when content negotiation chose the browsable API (a person in a browser asked for ``text/html``)."""
+    renderer = getattr(request, "accepted_renderer", None)
+    return renderer is not None and getattr(renderer, "format", "") == "api"
+
+
 def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
-    """DRF exception handler: every error becomes ``application/problem+json``."""
+    """DRF exception handler: every error becomes a Problem body.
+
+    API clients get it as ``application/problem+json``; a browser that negotiated the browsable API gets the same
+    body rendered as an HTML page labelled ``text/html``.
+    """
     request = context.get("request")
+    response = _problem_response(exc, request)
+    if request is not None and is_html_request(request):
+        response.content_type = None  # the HTML renderer's own media type
+    return response
+
+
+def _problem_response(exc: Exception, request) -> Response:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -211,7 +229,17 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response | None:
     return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE, headers=headers)
 
 
-def _plain_problem(request, status_code: int, code: str, exc_name: str, detail: str) -> JsonResponse:
+def wants_html(request) -> bool:
+    """A browser asking for a page: ``text/html`` in Accept before any JSON type (Django-level errors)."""
+    accept = request.headers.get("Accept", "")
+    html = accept.find("text/html")
+    if html < 0:
+        return False
+    json_at = [i for i in (accept.find("application/json"), accept.find("application/problem+json")) if i >= 0]
+    return not json_at or html < min(json_at)
+
+
+def _plain_problem(request, status_code: int, code: str, exc_name: str, detail: str) -> HttpResponse:
     body = problem_body(
         request,
         status_code=status_code,
@@ -220,11 +248,14 @@ def _plain_problem(request, status_code: int, code: str, exc_name: str, detail: 
         detail=detail,
         exc_name=exc_name,
     )
+    if wants_html(request):
+        html = render_to_string("zgw/problem.html", {"problem": body, "path": request.path}, request=request)
+        return HttpResponse(html, status=status_code, content_type="text/html; charset=utf-8")
     return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 
 def handler404(request, exception=None):
-    """Django-level 404 (e.g. a path id that is no UUID): Problem-JSON under the APIs, HTML elsewhere."""
+    """Django-level 404 (e.g. a path id that is no UUID): a Problem under the APIs, HTML elsewhere."""
     if "/api/v1" in request.path:
         return _plain_problem(request, 404, "not_found", "NotFound", "Niet gevonden.")
     from django.views.defaults import page_not_found

@@ -1,7 +1,10 @@
 """Liveness and readiness endpoints for load balancers and orchestrators.
 
-``/health/live``: the process answers. ``/health/ready``: the database, the cache, the document storage and (when
-Celery delivers the notifications) the broker all work; 503 with the failing checks otherwise.
+``/health/live``: the process answers. ``/health/ready``: this web process can serve requests (database, cache,
+document storage); 503 with the failing checks otherwise. It does not depend on the broker or on workers: a load
+balancer must not pull the web tier because notification delivery is stuck (writes keep working: the outbox row is
+the promise). ``/health/ready/delivery``: notification delivery works (broker reachable, a worker seen recently
+while work waits) - for a pager, not for a load balancer. See docs/operations.md.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 
 
 def _check_database() -> None:
@@ -47,26 +50,51 @@ def _check_broker() -> None:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 
-def readiness_checks() -> dict:
-    checks = {"database": _check_database, "cache": _check_cache, "storage": _check_storage}
-    if settings.NOTIFICATIONS_DELIVERY == "celery":
+_component_checks: dict[str, dict] = {}
+
+
+def register_component_check(component: str, name: str, check) -> None:
+    """Let an app add a check to a component (the Notificaties app: ``delivery`` / ``workers``)."""
+    _component_checks.setdefault(component, {})[name] = check
+
+
+def readiness_checks(component: str = "web") -> dict:
+    """The checks of ``component``: ``web`` (this process serves requests) or a registered one (``delivery``)."""
+    if component == "web":
+        return {"database": _check_database, "cache": _check_cache, "storage": _check_storage}
+    if component not in _component_checks:
+        raise KeyError(component)
+    checks = {"database": _check_database}
+    if component == "delivery" and settings.NOTIFICATIONS_DELIVERY == "celery":
         checks["broker"] = _check_broker
+    checks.update(_component_checks[component])
     return checks
+
+
+def run_checks(component: str = "web") -> tuple[bool, dict[str, str]]:
+    results: dict[str, str] = {}
+    healthy = True
+    for name, check in readiness_checks(component).items():
+        try:
+            check()
+            results[name] = "ok"
+        except Exception as exc:  # any failure means not ready; the reason is shown (no secrets in it)
+            healthy = False
+            detail = str(exc) if isinstance(exc, RuntimeError) else ""
+            results[name] = f"error: {type(exc).__name__}" + (f": {detail}" if detail else "")
+    return healthy, results
 
 
 def live(request):
     return JsonResponse({"status": "ok"})
 
 
-def ready(request):
-    results: dict[str, str] = {}
-    healthy = True
-    for name, check in readiness_checks().items():
-        try:
-            check()
-            results[name] = "ok"
-        except Exception as exc:  # any failure means not ready; the reason is shown (no secrets in it)
-            healthy = False
-            results[name] = f"error: {type(exc).__name__}"
-    return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": results},
-                        status=200 if healthy else 503)
+def ready(request, component: str = "web"):
+    try:
+        healthy, results = run_checks(component)
+    except KeyError:
+        raise Http404(component) from None
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "component": component, "checks": results},
+        status=200 if healthy else 503,
+    )

@@ -34,18 +34,20 @@ class Service(models.Model):
 
     class AuthType(models.TextChoices):
         none = "none", "Geen"
-        zgw = "zgw", "JWT-ZGW (client id + secret)"
+        zgw = "zgw", "JWT-ZGW (client-ID en geheim)"
         api_key = "api_key", "API-key header"
 
     label = models.CharField(max_length=100)
     api_root = models.URLField(
-        max_length=255, unique=True, help_text="Basis-URL, bv. https://zrc.example.nl/api/v1/"
+        max_length=255, unique=True, help_text="Basis-URL, bv. https://zrc.example.nl/api/v1/", verbose_name="API-root"
     )
-    auth_type = models.CharField(max_length=10, choices=AuthType.choices, default=AuthType.zgw)
-    client_id = models.CharField(max_length=255, blank=True)
-    secret = models.CharField(max_length=255, blank=True)
-    header_key = models.CharField(max_length=100, blank=True)
-    header_value = models.CharField(max_length=255, blank=True)
+    auth_type = models.CharField(
+        max_length=10, choices=AuthType.choices, default=AuthType.zgw, verbose_name="authenticatiemethode"
+    )
+    client_id = models.CharField(max_length=255, blank=True, verbose_name="client-ID")
+    secret = models.CharField(max_length=255, blank=True, verbose_name="geheim")
+    header_key = models.CharField(max_length=100, blank=True, verbose_name="headernaam")
+    header_value = models.CharField(max_length=255, blank=True, verbose_name="headerwaarde")
 
     class Meta:
         verbose_name = "externe service"
@@ -74,10 +76,10 @@ class IdentificatieCounter(models.Model):
     ``besluit``; one table so Zaken, Documenten and Besluiten share one race-free generator
     (``common.identificatie.next_identificatie``)."""
 
-    kind = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20, verbose_name="soort")
     organisatie = models.CharField(max_length=9)
-    year = models.PositiveIntegerField()
-    last = models.PositiveBigIntegerField(default=0)
+    year = models.PositiveIntegerField(verbose_name="jaar")
+    last = models.PositiveBigIntegerField(default=0, verbose_name="laatst uitgegeven nummer")
 
     class Meta:
         constraints = [
@@ -140,10 +142,10 @@ class OutboxMessage(models.Model):
     aanmaakdatum = models.DateTimeField(default=timezone.now)
     kenmerken = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.pending)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    last_error = models.TextField(blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0, verbose_name="pogingen")
+    next_attempt_at = models.DateTimeField(default=timezone.now, verbose_name="volgende poging")
+    last_error = models.TextField(blank=True, verbose_name="laatste fout")
+    delivered_at = models.DateTimeField(null=True, blank=True, verbose_name="afgeleverd op")
 
     class Meta:
         ordering = ("id",)

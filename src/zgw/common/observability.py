@@ -52,8 +52,10 @@ class RequestIdMiddleware:
 
 _REDACTIONS = [
     (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1[REDACTED]"),
-    (re.compile(r"(?i)((?:secret|password|passwd|token|authorization)[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+"),
-     r"\1[REDACTED]"),
+    (
+        re.compile(r"(?i)((?:secret|password|passwd|token|authorization)[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+"),
+        r"\1[REDACTED]",
+    ),
 ]
 
 
@@ -123,7 +125,9 @@ class QueryCountMiddleware:
 
 REQUESTS = Counter("zgw_http_requests_total", "HTTP requests", ["method", "endpoint", "status"])
 LATENCY = Histogram(
-    "zgw_http_request_duration_seconds", "HTTP request latency", ["method", "endpoint"],
+    "zgw_http_request_duration_seconds",
+    "HTTP request latency",
+    ["method", "endpoint"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
 
@@ -154,31 +158,38 @@ class MetricsMiddleware:
         return response
 
 
+# Scrape-time reads that failed (the database is down): the gauges they feed are left out ("unknown"), never 0.
+COLLECTION_ERRORS = Counter(
+    "zgw_metrics_collection_errors_total", "Scrape-time gauges that could not be read", ["source"]
+)
+
+
 class BacklogCollector:
-    """Gauges computed at scrape time: outbox backlog, failed deliveries, Celery queue length."""
+    """Gauges computed at scrape time: the outbox backlog, plus what apps register (deliveries, workers, queue).
+
+    When a source cannot be read its gauge has no sample and ``zgw_metrics_collection_errors_total`` goes up: an
+    alert on "backlog > N" must not be silenced by a database outage reporting 0.
+    """
 
     def collect(self):
-        from django.conf import settings
-
         from .models import OutboxMessage
 
-        counts = {status: 0 for status in OutboxMessage.Status.values}
+        outbox = GaugeMetricFamily("zgw_outbox_messages", "Outbox rows by status", labels=["status"])
         try:
+            counts = {status: 0 for status in OutboxMessage.Status.values}
             for row in OutboxMessage.objects.values("status").order_by().annotate(n=_count()):
                 counts[row["status"]] = row["n"]
-        except Exception:  # the database is down: readiness reports that, metrics stay available
-            pass
-        outbox = GaugeMetricFamily("zgw_outbox_messages", "Outbox rows by status", labels=["status"])
-        for status, number in counts.items():
-            outbox.add_metric([status], number)
+        except Exception:
+            COLLECTION_ERRORS.labels("database").inc()
+        else:
+            for status, number in counts.items():
+                outbox.add_metric([status], number)
         yield outbox
         for extra in _registered_gauges:
-            yield from extra()
-        queue = GaugeMetricFamily("zgw_celery_queue_length", "Messages waiting in the Celery queue")
-        length = _celery_queue_length(settings)
-        if length is not None:
-            queue.add_metric([], length)
-            yield queue
+            try:
+                yield from extra()
+            except Exception:
+                COLLECTION_ERRORS.labels(getattr(extra, "__name__", "gauge")).inc()
 
 
 def _count():
@@ -191,20 +202,8 @@ _registered_gauges: list = []
 
 
 def register_gauges(collect_fn) -> None:
-    """Let a component add scrape-time gauges (e.g. the Notificaties app its delivery failures)."""
+    """Let a component add scrape-time gauges (e.g. the Notificaties app its deliveries and workers)."""
     _registered_gauges.append(collect_fn)
-
-
-def _celery_queue_length(settings) -> int | None:
-    broker = getattr(settings, "CELERY_BROKER_URL", "") or ""
-    if settings.NOTIFICATIONS_DELIVERY != "celery" or not broker.startswith("redis"):
-        return None
-    try:
-        import redis
-
-        return int(redis.Redis.from_url(broker, socket_timeout=1).llen("celery"))
-    except Exception:
-        return None
 
 
 def metrics_view(request):
@@ -217,7 +216,8 @@ def metrics_view(request):
         from prometheus_client import REGISTRY as registry
     scrape_registry = CollectorRegistry()
     scrape_registry.register(BacklogCollector())
-    body = generate_latest(registry) + generate_latest(scrape_registry)
+    scraped = generate_latest(scrape_registry)  # first: its read errors are counted in this very answer
+    body = generate_latest(registry) + scraped
     return HttpResponse(body, content_type=CONTENT_TYPE_LATEST)
 
 

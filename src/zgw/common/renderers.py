@@ -28,12 +28,19 @@ def _default(value: Any) -> Any:
 
 
 class JSONRenderer(renderers.JSONRenderer):
-    """DRF's JSON renderer on orjson: several times faster on large list pages, same output."""
+    """DRF's JSON renderer on orjson: several times faster on large list pages, same output.
+
+    Compact for API clients; indented when asked (``Accept: application/json; indent=4``), which is how the
+    browsable API shows a body to a person.
+    """
 
     def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
         if data is None:
             return b""
-        return orjson.dumps(data, default=_default, option=_OPTIONS)
+        option = _OPTIONS
+        if self.get_indent(accepted_media_type or "", renderer_context or {}):
+            option |= orjson.OPT_INDENT_2
+        return orjson.dumps(data, default=_default, option=option)
 
 
 class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):

@@ -8,6 +8,7 @@ Every operation documents the Problem-JSON error responses, the ``API-version`` 
 from __future__ import annotations
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance, is_patched_serializer
 
 from .permissions import required_scope
 
@@ -71,6 +72,19 @@ class ZGWAutoSchema(AutoSchema):
 
     def _is_detail(self) -> bool:
         return "{" in self.path
+
+    def _map_basic_serializer(self, serializer, direction):
+        """Bodies also list ``documented_required`` as required: fields the pinned OAS requires but the server
+        accepts absent (DECISIONS.md, input leniency); answers always carry them. The document keeps saying what
+        the pinned one says, while the server accepts what the newest one allows."""
+        result = super()._map_basic_serializer(serializer, direction)
+        instance = force_instance(serializer)
+        documented = getattr(instance, "documented_required", ())
+        if documented and not is_patched_serializer(instance, direction):
+            properties = result.get("properties", {})
+            required = set(result.get("required", [])) | {name for name in documented if name in properties}
+            result["required"] = sorted(required)
+        return result
 
     def get_override_parameters(self):
         params = list(super().get_override_parameters())

@@ -140,8 +140,11 @@ class URLReferenceField(serializers.Field):
     """A reference stored as a foreign key (local) or a URL column (remote).
 
     ``source`` is the FK attribute; ``url_field`` the model attribute for remote URLs. Validated data gets a
-    :class:`Reference`; services store ``ref.obj`` or ``ref.url``.
+    :class:`Reference`; services store ``ref.obj`` or ``ref.url``. ``""`` for an optional one counts as absent
+    (common.parsers).
     """
+
+    blank_means_absent = True
 
     def __init__(
         self,

@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import escape
 
 from .exceptions import TITLES
@@ -24,3 +27,29 @@ def error_type(request, name: str) -> HttpResponse:
     title = TITLES.get(status, name) if status else name
     html = f"<h1>{escape(name)}</h1><p>{escape(title)}</p><p>{escape(text)}</p>"
     return HttpResponse(html, status=200 if status else 404)
+
+
+# The APIs on the landing page, in the order a newcomer meets them; referentielijsten has no Swagger UI of its own.
+LANDING_APIS = [
+    ("catalogi", "Catalogi API", True),
+    ("zaken", "Zaken API", True),
+    ("documenten", "Documenten API", True),
+    ("besluiten", "Besluiten API", True),
+    ("autorisaties", "Autorisaties API", True),
+    ("notificaties", "Notificaties API", True),
+    ("referentielijsten", "Referentielijsten API (ingebouwd)", False),
+]
+
+
+def landing(request) -> HttpResponse:
+    """``/``: the API roots, their documentation and the admin, instead of a redirect to a login form."""
+    apis = [
+        {
+            "root": f"/{name}/api/v1/",
+            "title": title,
+            "version": settings.ZGW_API_VERSIONS.get(name, ""),
+            "schema": schema,
+        }
+        for name, title, schema in LANDING_APIS
+    ]
+    return render(request, "zgw/index.html", {"apis": apis, "admin_url": reverse("admin:index")})

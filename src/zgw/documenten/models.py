@@ -73,13 +73,14 @@ class EnkelvoudigInformatieObject(models.Model):
     """The identity of a document: its stable uuid, lock and a denormalised copy of the current version."""
 
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
-    lock = models.CharField(max_length=100, blank=True)
+    lock = models.CharField(max_length=100, blank=True, verbose_name="vergrendeling")
     latest_version = models.ForeignKey(
         "EnkelvoudigInformatieObjectVersie",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name="huidige versie",
     )
     # copies of the current version, kept in step by services.py
     bronorganisatie = models.CharField(max_length=9)
@@ -92,7 +93,7 @@ class EnkelvoudigInformatieObject(models.Model):
         max_length=20, choices=VertrouwelijkheidsAanduiding.choices, blank=True
     )
     status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")
 
     class Meta:
         ordering = ("-id",)

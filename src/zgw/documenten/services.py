@@ -122,15 +122,21 @@ def validate_drc_006_indicatie_gebruiksrecht(document: EnkelvoudigInformatieObje
         )
 
 
-def validate_drc_009_lock(document: EnkelvoudigInformatieObject, data, *, lock_field_failed: bool = False) -> None:
+def validate_drc_009_lock(
+    document: EnkelvoudigInformatieObject, data, *, partial: bool = False, lock_field_failed: bool = False
+) -> None:
     """drc-009/drc-010: an update needs the document's current lock.
 
-    A locked document updated without ``lock`` fails on the field itself (``lock`` ``required``, as VNG's suite
-    checks), unless the field check already said so (``lock_field_failed``)."""
+    A locked document updated without ``lock``: a PUT fails on the required field itself (``lock`` ``required``,
+    VNG's drc-009d), unless the field check already said so (``lock_field_failed``); a PATCH, where no field is
+    required, fails on the rule (``nonFieldErrors`` ``missing-lock-id``, VNG's drc-009e)."""
     if not document.lock:
         raise _error("nonFieldErrors", "Een niet-gelockt document kan niet gewijzigd worden.", "unlocked")
     lock = data.get("lock") if isinstance(data, dict) else None
     if not lock:
+        if partial:
+            raise _error("nonFieldErrors", "Het lock-id is vereist om een gelockt document te wijzigen.",
+                         "missing-lock-id")  # fmt: skip
         if lock_field_failed:
             return
         raise _error("lock", "Dit veld is vereist.", "required")
@@ -376,7 +382,7 @@ def update_document(
 ) -> EnkelvoudigInformatieObject:
     """PUT/PATCH: always a new version (drc-010), copying the previous version's values."""
     document = EnkelvoudigInformatieObject.objects.select_for_update().get(pk=document.pk)
-    validate_drc_009_lock(document, data)
+    validate_drc_009_lock(document, data, partial=partial)
     previous = document.latest_version
     oud = render(document) if render else None
     values = _flatten_groups(data)

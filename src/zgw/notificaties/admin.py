@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from .delivery import resend
 from .dispatch import enqueue_deliveries
 from .models import Abonnement, Delivery, DeliveryAttempt, FilterGroup, Kanaal, Notificatie
+from .services import deactivate_abonnement
 
 
 @admin.register(Kanaal)
@@ -21,20 +22,101 @@ class FilterGroupInline(admin.TabularInline):
     extra = 0
 
 
+@admin.action(description="Deactiveren (kanalen loskoppelen, afleverhistorie blijft)")
+def deactivate_abonnementen(modeladmin, request, queryset):
+    for abonnement in queryset:
+        deactivate_abonnement(abonnement)
+    modeladmin.message_user(request, f"{len(queryset)} abonnement(en) gedeactiveerd.", messages.SUCCESS)
+
+
+# Dutch column and field labels for the delivery records, whose model fields carry English names (issue 18 §4: one
+# language per page). The models carry the same labels as verbose_name (used by list filters and inlines).
+LABELS = {
+    "notificatie": "notificatie",
+    "abonnement": "abonnement",
+    "target": "bestemming",
+    "status": "status",
+    "attempts": "pogingen",
+    "last_status_code": "laatste statuscode",
+    "last_error": "laatste fout",
+    "next_attempt_at": "volgende poging",
+    "delivered_at": "afgeleverd op",
+    "created": "aangemaakt",
+    "queued_until": "in de wachtrij tot",
+    "locked_until": "vergrendeld tot",
+    "delivery": "aflevering",
+    "number": "nummer",
+    "started_at": "gestart op",
+    "duration_ms": "duur (ms)",
+    "status_code": "statuscode",
+    "response_excerpt": "begin van het antwoord",
+    "error": "fout",
+    "success": "gelukt",
+}
+
+
+def labelled(name: str):
+    """A read-only column/field showing ``name`` under its Dutch label (choices shown by their display value)."""
+
+    def show(obj):
+        display = getattr(obj, f"get_{name}_display", None)
+        return display() if display else getattr(obj, name)
+
+    show.__name__ = f"nl_{name}"
+    return admin.display(description=LABELS[name], ordering=name, boolean=name == "success")(show)
+
+
+def nl(*names: str) -> tuple:
+    return tuple(labelled(name) if name in LABELS else name for name in names)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what happened: viewable, never added, edited or deleted by hand (actions still run)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Abonnement)
 class AbonnementAdmin(admin.ModelAdmin):
-    list_display = ("callback_url", "client_id", "aangemaakt")
+    """An abonnement with afleveringen is deactivated, not deleted: its delivery history stays readable."""
+
+    list_display = ("callback_url", "client_id", "aangemaakt", "actief", "verwijderd")
+    list_filter = (("verwijderd", admin.EmptyFieldListFilter),)
     search_fields = ("callback_url", "client_id", "=uuid")
-    readonly_fields = ("uuid",)
+    readonly_fields = ("uuid", "verwijderd")
     inlines = [FilterGroupInline]
+    actions = [deactivate_abonnementen]
+
+    @admin.display(boolean=True, description="actief")
+    def actief(self, obj: Abonnement) -> bool:
+        return obj.filter_groups.exists()
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # bulk delete would take delivery histories with it
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.deliveries.exists():
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class DeliveryAttemptInline(admin.TabularInline):
     model = DeliveryAttempt
     extra = 0
     can_delete = False
-    fields = ("number", "started_at", "duration_ms", "status_code", "success", "error", "response_excerpt")
+    fields = nl("number", "started_at", "duration_ms", "status_code", "success", "error", "response_excerpt")
     readonly_fields = fields
+    verbose_name = "afleverpoging"
+    verbose_name_plural = "afleverpogingen"
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -48,9 +130,8 @@ def resend_deliveries(modeladmin, request, queryset):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
-    list_display = (
-        "id",
+class DeliveryAdmin(ReadOnlyAdmin):
+    list_display = ("id",) + nl(
         "notificatie",
         "abonnement",
         "target",
@@ -63,13 +144,15 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_filter = ("status", "target", "notificatie__kanaal")
     search_fields = ("abonnement__callback_url", "=notificatie__uuid")
     list_select_related = ("notificatie", "abonnement")
-    readonly_fields = (
+    fields = readonly_fields = nl(
         "notificatie",
         "abonnement",
         "target",
+        "status",
         "attempts",
         "last_status_code",
         "last_error",
+        "next_attempt_at",
         "delivered_at",
         "created",
         "queued_until",
@@ -81,11 +164,11 @@ class DeliveryAdmin(admin.ModelAdmin):
 
 
 @admin.register(DeliveryAttempt)
-class DeliveryAttemptAdmin(admin.ModelAdmin):
-    list_display = ("delivery", "number", "started_at", "status_code", "success", "duration_ms", "error")
+class DeliveryAttemptAdmin(ReadOnlyAdmin):
+    list_display = nl("delivery", "number", "started_at", "status_code", "success", "duration_ms", "error")
     list_filter = ("success", "status_code")
     list_select_related = ("delivery", "delivery__notificatie", "delivery__abonnement")
-    readonly_fields = (
+    fields = readonly_fields = nl(
         "delivery",
         "number",
         "started_at",
@@ -97,12 +180,9 @@ class DeliveryAttemptAdmin(admin.ModelAdmin):
     )
     show_full_result_count = False
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(Notificatie)
-class NotificatieAdmin(admin.ModelAdmin):
+class NotificatieAdmin(ReadOnlyAdmin):
     list_display = ("ontvangen", "kanaal", "__str__")
     list_filter = ("kanaal",)
     search_fields = ("=uuid",)

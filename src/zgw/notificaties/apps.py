@@ -28,6 +28,11 @@ class NotificatiesConfig(AppConfig):
         register_resource("notificaties", "abonnement", Abonnement)
         register_unique_rule("notificaties_kanaal_naam_key", "naam", reason="Er bestaat al een kanaal met deze naam.")
         register_gauges(delivery_gauges)
+        from zgw.common.health import register_component_check
+
+        from .heartbeat import check_delivery
+
+        register_component_check("delivery", "workers", check_delivery)
         post_migrate.connect(_register_kanalen_after_migrate, sender=self)
         request_started.connect(_start_inprocess_runner, dispatch_uid="zgw-nrc-runner")
         _schedule_sweep()

@@ -41,15 +41,25 @@ SWEEP_INTERVAL = _float("NOTIFICATIES_SWEEP_INTERVAL", 30.0)
 SWEEP_GRACE = _float("NOTIFICATIES_SWEEP_GRACE", 60.0)  # a queued task younger than this is still trusted
 SWEEP_BATCH = _int("NOTIFICATIES_SWEEP_BATCH", 1000)
 
-# Throughput: one routing task takes up to ROUTE_COALESCE other pending outbox rows along; one delivery task
+# Publishing a task: one try of at most BROKER_PUBLISH_TIMEOUT seconds; a failure opens the breaker for
+# BROKER_BREAKER_SECONDS (no broker round trip in requests meanwhile; the sweep delivers from the database).
+BROKER_PUBLISH_TIMEOUT = _float("NOTIFICATIES_BROKER_PUBLISH_TIMEOUT", 2.0)
+BROKER_BREAKER_SECONDS = _float("NOTIFICATIES_BROKER_BREAKER_SECONDS", 10.0)
+
+# Throughput: one routing task drains up to ROUTE_COALESCE pending outbox rows (FOR UPDATE SKIP LOCKED) and queues
+# itself again while rows remain; one delivery task
 # sends up to DELIVERY_BATCH notificaties to the same receiver in a row (over one kept-alive connection).
-ROUTE_COALESCE = _int("NOTIFICATIES_ROUTE_COALESCE", 500)
+ROUTE_COALESCE = _int("NOTIFICATIES_ROUTE_COALESCE", 200)
 DELIVERY_BATCH = _int("NOTIFICATIES_DELIVERY_BATCH", 50)
 # Deliveries claimed and recorded together within a batch (at most this many re-sent after a crash).
 CLAIM_CHUNK = _int("NOTIFICATIES_CLAIM_CHUNK", 10)
 
 # Celery queue of the notificatie tasks (empty: the default queue); lets deployments run dedicated workers.
 CELERY_QUEUE = os.environ.get("NOTIFICATIES_CELERY_QUEUE", "").strip() or None
+
+# Heartbeats of workers and beat: written every HEARTBEAT_INTERVAL s; older than WORKER_STALE_AFTER s = gone.
+HEARTBEAT_INTERVAL = _float("NOTIFICATIES_HEARTBEAT_INTERVAL", 10.0)
+WORKER_STALE_AFTER = _float("NOTIFICATIES_WORKER_STALE_AFTER", 60.0)
 
 # Fully delivered notificaties and routed outbox rows are deleted after this many days (hourly clean-up).
 RETENTION_DAYS = _float("NOTIFICATIES_RETENTION_DAYS", 7.0)

@@ -88,8 +88,12 @@ def claim(delivery_id: int) -> bool:
     return bool(claim_many([delivery_id]))
 
 
+NOTIFICATIE_ID_HEADER = "X-Notificatie-Id"
+
+
 def _request_for(delivery: Delivery) -> tuple[str, dict[str, str]]:
-    headers = {"Content-Type": "application/json"}
+    # The same value on every attempt of this notificatie: subscribers drop repeats with it (at-least-once).
+    headers = {"Content-Type": "application/json", NOTIFICATIE_ID_HEADER: str(delivery.notificatie.uuid)}
     if delivery.target == Delivery.Target.external:
         url = f"{conf.EXTERNAL_API_ROOT}notificaties"
         service = Service.for_url(url)
@@ -108,11 +112,11 @@ def deliver(delivery_id: int) -> Outcome:
 def deliver_batch(delivery_ids: list[int]) -> list[Outcome]:
     """One attempt each, in order, for deliveries that (normally) share a receiver.
 
-    Deliveries are claimed and their attempts recorded per chunk of CLAIM_CHUNK (a few statements per chunk
-    instead of per message), each keeps its own retry schedule. When the receiver cannot be reached
-    (connection error, timeout) the rest is not tried now but deferred (status ``deferred``, with
-    ``retry_in``), so a dead subscriber costs one timeout per batch, not one per message. At-least-once: a
-    crash between a POST and its record makes the sweep send that chunk again.
+    Deliveries are claimed per chunk of CLAIM_CHUNK (one locking statement per chunk); each attempt is recorded,
+    with the delivery marked sent, in one transaction right after its POST, and keeps its own retry schedule.
+    When the receiver cannot be reached (connection error, timeout) the rest is not tried now but deferred
+    (status ``deferred``, with ``retry_in``), so a dead subscriber costs one timeout per batch, not one per
+    message. At-least-once: a crash between a POST and its record makes the sweep send that one delivery again.
     """
     outcomes: list[Outcome] = []
     chunk_size = max(conf.CLAIM_CHUNK, 1)
@@ -120,22 +124,23 @@ def deliver_batch(delivery_ids: list[int]) -> list[Outcome]:
         chunk = delivery_ids[start : start + chunk_size]
         claimed = set(claim_many(chunk))
         loaded = {d.pk: d for d in Delivery.objects.select_related("notificatie", "abonnement").filter(pk__in=claimed)}
-        results: list[_Result] = []
         unreachable_at: int | None = None
+        last: Outcome | None = None
         for index, pk in enumerate(chunk):
             item = loaded.get(pk)
             if item is None or (item.target == Delivery.Target.abonnement and item.abonnement is None):
                 outcomes.append(Outcome(pk, "skipped"))
                 continue
             result = _send(item)
-            results.append(result)
+            # Recorded at once, attempt and new state in one transaction, before the next POST: a crash
+            # re-sends at most the one delivery in flight (its claim expires), not the whole chunk.
+            [last] = _record_all([result])
+            outcomes.append(last)
             if result.status_code is None:
                 unreachable_at = index
                 break
-        recorded = _record_all(results)
-        outcomes.extend(recorded)
-        if unreachable_at is not None:
-            delay = recorded[-1].retry_in if recorded[-1].retry_in is not None else backoff_delay(1)
+        if unreachable_at is not None and last is not None:
+            delay = last.retry_in if last.retry_in is not None else backoff_delay(1)
             rest = delivery_ids[start + unreachable_at + 1 :]
             _release(chunk[unreachable_at + 1 :])
             _defer(rest, delay)
@@ -204,7 +209,10 @@ def _send(delivery: Delivery) -> _Result:
     status_code: int | None = None
     excerpt = error = ""
     try:
-        response = _session().post(url, data=body, headers=headers, timeout=conf.CALLBACK_TIMEOUT)
+        # No redirects: the abonnement's credentials are sent to its own callbackUrl only (a 3xx is a failure).
+        response = _session().post(
+            url, data=body, headers=headers, timeout=conf.CALLBACK_TIMEOUT, allow_redirects=False
+        )
         status_code = response.status_code
         excerpt = response.text[: conf.RESPONSE_EXCERPT_LENGTH]
     except requests.RequestException as exc:

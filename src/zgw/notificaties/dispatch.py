@@ -7,8 +7,11 @@ must never fail the request: when the broker is down the rows simply wait for th
 from __future__ import annotations
 
 import logging
+import threading
+import time
 
 from django.conf import settings
+from django.core.cache import cache
 
 from . import conf
 from .delivery import batches, due_outbox_ids, take_due_delivery_ids
@@ -16,24 +19,95 @@ from .delivery import batches, due_outbox_ids, take_due_delivery_ids
 logger = logging.getLogger(__name__)
 
 ROUTE_BATCH = 100
-_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+# A queued route task drains every pending row, so one queued task is enough: this cache key says "one is queued".
+ROUTE_KICK_KEY = "zgw:nrc:route-queued"
+
+
+class BrokerBreaker:
+    """Circuit breaker around publishing to the broker.
+
+    One failed publish opens it for BROKER_BREAKER_SECONDS: until then nothing is sent (no connect attempt, no
+    timeout in the request); the outbox rows and the deliveries are in the database and the sweep queues them.
+    """
+
+    def __init__(self) -> None:
+        self._open_until = 0.0
+        self._lock = threading.Lock()
+        self.failures = 0
+
+    def is_open(self) -> bool:
+        return time.monotonic() < self._open_until
+
+    def trip(self) -> None:
+        with self._lock:
+            self.failures += 1
+            self._open_until = time.monotonic() + conf.BROKER_BREAKER_SECONDS
+
+    def reset(self) -> None:
+        with self._lock:
+            self._open_until = 0.0
+
+
+breaker = BrokerBreaker()
 
 
 def uses_celery() -> bool:
     return settings.NOTIFICATIONS_DELIVERY == "celery"
 
 
+def _publish_options() -> dict:
+    """No publish retries (they would run inside the request): one try with a short timeout, then the breaker."""
+    return {"queue": conf.CELERY_QUEUE, "retry": False, "timeout": conf.BROKER_PUBLISH_TIMEOUT}
+
+
+def _claim_route_kick() -> bool:
+    """True when no route task is known to be queued (and mark one as queued); a cache failure says True.
+
+    Only with a cache the workers share (CACHE_URL): a per-process cache cannot see the worker lift the mark.
+    """
+    if "locmem" in settings.CACHES["default"]["BACKEND"].lower():
+        return True
+    try:
+        return bool(cache.add(ROUTE_KICK_KEY, "1", timeout=max(conf.SWEEP_GRACE, 1)))
+    except Exception:
+        return True
+
+
+def release_route_kick() -> None:
+    """Run by the route task before it selects rows: rows committed from now on queue a new task."""
+    try:
+        cache.delete(ROUTE_KICK_KEY)
+    except Exception:
+        pass
+
+
+def kick_routing(force: bool = False) -> bool:
+    """Queue one route task unless one is queued already (Celery); False when the broker could not be reached."""
+    if breaker.is_open():
+        return False
+    if not force and not _claim_route_kick():
+        return True
+    from .tasks import route_outbox_task
+
+    try:
+        route_outbox_task.apply_async((), **_publish_options())
+    except Exception:
+        release_route_kick()
+        breaker.trip()
+        logger.warning(
+            "Broker unreachable: routing waits for the sweep (breaker open %ss)", conf.BROKER_BREAKER_SECONDS
+        )
+        return False
+    return True
+
+
 def dispatch_outbox(outbox_ids: list[int]) -> None:
-    """After-commit hook of :func:`zgw.common.outbox.publish`."""
+    """After-commit hook of :func:`zgw.common.outbox.publish`: never raises, never waits long for the broker."""
     if not outbox_ids:
         return
     try:
         if uses_celery():
-            from .tasks import route_outbox_task
-
-            route_outbox_task.apply_async(
-                (list(outbox_ids),), queue=conf.CELERY_QUEUE, retry=True, retry_policy=_RETRY_POLICY
-            )
+            kick_routing()
         else:
             from .inprocess import runner
 
@@ -50,20 +124,21 @@ def enqueue_deliveries(delivery_ids: list[int], countdown: float = 0.0) -> None:
         return
     try:
         if uses_celery():
+            if breaker.is_open():
+                return  # the deliveries are pending in the database; the sweep queues them
             from zgw.celery import app
 
             from .tasks import deliver_task
 
-            with app.producer_or_acquire() as producer:
-                for batch in batches(delivery_ids):
-                    deliver_task.apply_async(
-                        (batch,),
-                        countdown=countdown or None,
-                        queue=conf.CELERY_QUEUE,
-                        producer=producer,
-                        retry=True,
-                        retry_policy=_RETRY_POLICY,
-                    )
+            try:
+                with app.producer_or_acquire() as producer:
+                    for batch in batches(delivery_ids):
+                        deliver_task.apply_async(
+                            (batch,), countdown=countdown or None, producer=producer, **_publish_options()
+                        )
+            except Exception:
+                breaker.trip()
+                raise
         else:
             from .inprocess import runner
 
@@ -79,14 +154,14 @@ def sweep() -> dict[str, int]:
     delivery_ids = take_due_delivery_ids()  # first: deliveries routed below are queued already
     enqueue_deliveries(delivery_ids)
     outbox_ids = due_outbox_ids()
-    for start in range(0, len(outbox_ids), ROUTE_BATCH):
-        batch = outbox_ids[start : start + ROUTE_BATCH]
-        if uses_celery():
-            dispatch_outbox(batch)
-        else:
-            from .routing import route_outbox_safely
+    if outbox_ids and uses_celery():
+        breaker.reset()  # the sweep runs in a worker or beat: try the broker again
+        kick_routing(force=True)  # a lost kick (task gone with a killed worker) must not block routing
+    for start in range(0, len(outbox_ids) if not uses_celery() else 0, ROUTE_BATCH):
+        from .routing import route_outbox_safely
 
-            enqueue_deliveries(route_outbox_safely(batch, coalesce=conf.ROUTE_COALESCE))
+        batch = outbox_ids[start : start + ROUTE_BATCH]
+        enqueue_deliveries(route_outbox_safely(batch, coalesce=conf.ROUTE_COALESCE))
     if outbox_ids or delivery_ids:
         logger.info("Notificaties sweep: %s outbox rows, %s deliveries re-queued", len(outbox_ids), len(delivery_ids))
     return {"outbox": len(outbox_ids), "deliveries": len(delivery_ids), "batch": conf.SWEEP_BATCH}

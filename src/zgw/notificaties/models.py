@@ -25,10 +25,20 @@ class Kanaal(models.Model):
 
 class Abonnement(models.Model):
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
-    callback_url = models.CharField(max_length=200)
-    auth = models.CharField(max_length=1000)
-    client_id = models.CharField(max_length=255, blank=True, help_text="Client ID van de aanmaker.")
+    callback_url = models.CharField(max_length=200, verbose_name="callback-URL")
+    auth = models.CharField(max_length=1000, verbose_name="autorisatie (auth)")
+    # The owner: the client that created it. Only the owner and admins (heeftAlleAutorisaties) see or change it;
+    # empty (rows from before ownership, or made in the admin): admins only.
+    client_id = models.CharField(
+        max_length=255,
+        blank=True,
+        db_index=True,
+        help_text="client-ID van de aanmaker en eigenaar.",
+        verbose_name="client-ID",
+    )
     aangemaakt = models.DateTimeField(default=timezone.now)
+    # Set when the API deletes an abonnement that has afleveringen: the row stays for its delivery history.
+    verwijderd = models.DateTimeField("verwijderd op", null=True, blank=True)
 
     class Meta:
         ordering = ("id",)
@@ -60,9 +70,14 @@ class Notificatie(models.Model):
 
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
     kanaal = models.CharField(max_length=50, db_index=True)
-    payload = models.JSONField()
+    payload = models.JSONField(verbose_name="bericht")
     outbox = models.OneToOneField(
-        "common.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="notificatie"
+        "common.OutboxMessage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notificatie",
+        verbose_name="uitgaande notificatie",
     )
     ontvangen = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -91,18 +106,20 @@ class Delivery(models.Model):
     abonnement = models.ForeignKey(
         Abonnement, null=True, blank=True, on_delete=models.CASCADE, related_name="deliveries"
     )
-    target = models.CharField(max_length=20, choices=Target.choices, default=Target.abonnement)
+    target = models.CharField(
+        max_length=20, choices=Target.choices, default=Target.abonnement, verbose_name="bestemming"
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.pending)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0, verbose_name="pogingen")
+    next_attempt_at = models.DateTimeField(default=timezone.now, verbose_name="volgende poging")
     # A queued task is trusted until then; afterwards the sweep queues the delivery again.
-    queued_until = models.DateTimeField(null=True, blank=True)
+    queued_until = models.DateTimeField(null=True, blank=True, verbose_name="in de wachtrij tot")
     # Set while a worker delivers; a killed worker's claim expires.
-    locked_until = models.DateTimeField(null=True, blank=True)
-    last_status_code = models.PositiveIntegerField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    created = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True, verbose_name="vergrendeld tot")
+    last_status_code = models.PositiveIntegerField(null=True, blank=True, verbose_name="laatste statuscode")
+    last_error = models.TextField(blank=True, verbose_name="laatste fout")
+    delivered_at = models.DateTimeField(null=True, blank=True, verbose_name="afgeleverd op")
+    created = models.DateTimeField(default=timezone.now, verbose_name="aangemaakt")
 
     class Meta:
         ordering = ("-id",)
@@ -115,14 +132,16 @@ class Delivery(models.Model):
 
 
 class DeliveryAttempt(models.Model):
-    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="attempt_records")
-    number = models.PositiveIntegerField()
-    started_at = models.DateTimeField(default=timezone.now)
-    duration_ms = models.PositiveIntegerField(default=0)
-    status_code = models.PositiveIntegerField(null=True, blank=True)
-    response_excerpt = models.TextField(blank=True)
-    error = models.TextField(blank=True)
-    success = models.BooleanField(default=False)
+    delivery = models.ForeignKey(
+        Delivery, on_delete=models.CASCADE, related_name="attempt_records", verbose_name="aflevering"
+    )
+    number = models.PositiveIntegerField(verbose_name="nummer")
+    started_at = models.DateTimeField(default=timezone.now, verbose_name="gestart op")
+    duration_ms = models.PositiveIntegerField(default=0, verbose_name="duur (ms)")
+    status_code = models.PositiveIntegerField(null=True, blank=True, verbose_name="statuscode")
+    response_excerpt = models.TextField(blank=True, verbose_name="begin van het antwoord")
+    error = models.TextField(blank=True, verbose_name="fout")
+    success = models.BooleanField(default=False, verbose_name="gelukt")
 
     class Meta:
         ordering = ("-id",)
@@ -131,3 +150,23 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.number}: {self.status_code or self.error[:40]}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of a Celery worker or beat process (written every few seconds by the process).
+
+    In the database, not the cache: readiness of delivery and ``manage.py zgw_health`` still tell the truth when
+    the cache is down, and the row survives a restart of Redis.
+    """
+
+    name = models.CharField(max_length=255, unique=True)  # "worker:<nodename>" / "beat:<hostname>"
+    component = models.CharField(max_length=20)  # worker / beat
+    hostname = models.CharField(max_length=255)
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "hartslag"
+        verbose_name_plural = "hartslagen"
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.seen_at:%H:%M:%S}"

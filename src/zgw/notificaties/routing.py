@@ -105,6 +105,15 @@ def route_outbox(outbox_ids: list[int], coalesce: int = 0) -> list[int]:
     return [d.pk for d in created]
 
 
+def _due_rows():
+    return OutboxMessage.objects.filter(status=OutboxMessage.Status.pending, next_attempt_at__lte=timezone.now())
+
+
+def routable_rows_remain() -> bool:
+    """Pending outbox rows that a route task may take now (not those waiting after a routing error)."""
+    return _due_rows().exists()
+
+
 def route_outbox_safely(outbox_ids: list[int], coalesce: int = 0) -> list[int]:
     """:func:`route_outbox`, but one bad row cannot stall the others: on an error every given row is routed on
     its own; a row that still fails gets its error recorded and waits for a later sweep."""
@@ -112,6 +121,8 @@ def route_outbox_safely(outbox_ids: list[int], coalesce: int = 0) -> list[int]:
         return route_outbox(outbox_ids, coalesce=coalesce)
     except Exception:
         logger.exception("Routing outbox rows %s failed; routing them one by one", outbox_ids[:20])
+    if not outbox_ids:  # a drain: route the rows it would have taken one by one
+        outbox_ids = list(_due_rows().order_by("pk").values_list("pk", flat=True)[: max(coalesce, 1)])
     routed: list[int] = []
     for pk in outbox_ids:
         try:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import requests
 from django.db import transaction
+from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from zgw.common.aftercommit import after_commit
@@ -18,7 +19,7 @@ from zgw.common.aftercommit import after_commit
 from . import conf
 from .kanalen import KANALEN
 from .matching import consistent
-from .models import Abonnement, FilterGroup, Kanaal, Notificatie
+from .models import Abonnement, Delivery, FilterGroup, Kanaal, Notificatie
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,13 @@ def check_callback(callback_url: str, auth: str) -> None:
         return
     timeout = conf.CALLBACK_TIMEOUT
     try:
-        response = requests.post(callback_url, json=TEST_NOTIFICATIE, headers={"Authorization": auth}, timeout=timeout)
+        response = requests.post(
+            callback_url,
+            json=TEST_NOTIFICATIE,
+            headers={"Authorization": auth},
+            timeout=timeout,
+            allow_redirects=False,  # the credentials go to this URL only, never to where it points
+        )
         ok = 200 <= response.status_code < 300
         reason = f"status {response.status_code}"
     except requests.RequestException as exc:
@@ -126,7 +133,9 @@ def check_callback(callback_url: str, auth: str) -> None:
     if not conf.CHECK_CALLBACK_NO_AUTH or _whitelisted(callback_url):
         return
     try:
-        refused = requests.post(callback_url, json=TEST_NOTIFICATIE, timeout=timeout).status_code in (401, 403)
+        refused = requests.post(
+            callback_url, json=TEST_NOTIFICATIE, timeout=timeout, allow_redirects=False
+        ).status_code in (401, 403)
     except requests.RequestException:
         refused = False
     if not refused:
@@ -153,10 +162,27 @@ def create_abonnement(callback_url: str, auth: str, kanalen: list[FilterGroupDat
     return abonnement
 
 
+def validate_new_auth_with_new_callback(abonnement: Abonnement, changes: dict) -> None:
+    """A changed ``callbackUrl`` needs a new ``auth`` in the same request (400 ``required`` on ``auth``).
+
+    Otherwise the stored credentials of the old receiver would be sent to the new URL: by the callback check at
+    once, and with every notificatie from then on (issue 19, finding 8).
+    """
+    if "callback_url" not in changes or changes["callback_url"] == abonnement.callback_url:
+        return
+    if not changes.get("auth"):
+        raise _error(
+            "auth",
+            "Bij een nieuwe callbackUrl hoort een nieuwe auth in hetzelfde verzoek.",
+            "required",
+        )
+
+
 @transaction.atomic
 def update_abonnement(abonnement: Abonnement, changes: dict) -> Abonnement:
     """PUT/PATCH: given fields replace the old ones; given ``kanalen`` replace all kanalen and filters."""
     groups = validate_kanalen_of_abonnement(changes["kanalen"]) if "kanalen" in changes else None
+    validate_new_auth_with_new_callback(abonnement, changes)
     callback_url = changes.get("callback_url", abonnement.callback_url)
     auth = changes.get("auth", abonnement.auth)
     if "callback_url" in changes or "auth" in changes:
@@ -168,8 +194,24 @@ def update_abonnement(abonnement: Abonnement, changes: dict) -> Abonnement:
     return abonnement
 
 
+@transaction.atomic
 def delete_abonnement(abonnement: Abonnement) -> None:
-    abonnement.delete()
+    """DELETE: the abonnement is gone for the API (404 afterwards), but its delivery history is not lost.
+
+    Without afleveringen the row is removed. With afleveringen it is marked ``verwijderd``, its kanalen are dropped
+    (no new notificaties match it) and its afleveringen still waiting are closed as failed, so nothing is sent to
+    the callback any more (issue 18 §4).
+    """
+    if not abonnement.deliveries.exists():
+        abonnement.delete()
+        return
+    now = timezone.now()
+    abonnement.filter_groups.all().delete()
+    abonnement.verwijderd = now
+    abonnement.save(update_fields=["verwijderd"])
+    abonnement.deliveries.filter(status=Delivery.Status.pending).update(
+        status=Delivery.Status.failed, last_error="Abonnement verwijderd.", queued_until=None, locked_until=None
+    )
 
 
 # ---- notificaties --------------------------------------------------------------------------------------------
@@ -199,3 +241,14 @@ def receive_notificatie(payload: dict) -> Notificatie:
     ids = route_notificatie(notificatie)
     after_commit(lambda: enqueue_deliveries(ids), name="notificaties.enqueue_deliveries", first=True)
     return notificatie
+
+
+def deactivate_abonnement(abonnement: Abonnement) -> int:
+    """Stop an abonnement without losing its delivery history: drop its kanaal filters, keep the row.
+
+    Without filter groups no notificatie matches it any more (routing selects abonnementen through their groups),
+    while its afleveringen and afleverpogingen stay readable. Returns the number of groups removed.
+    """
+    with transaction.atomic():
+        removed, _ = abonnement.filter_groups.all().delete()
+    return removed

@@ -6,15 +6,23 @@ Tasks are acknowledged late (settings) and every step is idempotent, so a redeli
 from __future__ import annotations
 
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import beat_init, worker_ready
 
 from . import conf, delivery, dispatch, routing
 
 
 @shared_task(name="zgw.notificaties.route_outbox", acks_late=True, ignore_result=True)
-def route_outbox_task(outbox_ids: list[int]) -> int:
-    ids = routing.route_outbox_safely(outbox_ids, coalesce=conf.ROUTE_COALESCE)
+def route_outbox_task(outbox_ids: list[int] | None = None) -> int:
+    """Drain up to ROUTE_COALESCE pending outbox rows; queue their deliveries, then itself again if rows remain.
+
+    The deliveries are queued before the next route task, so after a backlog the first deliveries do not wait
+    behind the routing of everything else.
+    """
+    dispatch.release_route_kick()
+    ids = routing.route_outbox_safely(list(outbox_ids or []), coalesce=conf.ROUTE_COALESCE)
     dispatch.enqueue_deliveries(ids)
+    if routing.routable_rows_remain():
+        dispatch.kick_routing(force=True)
     return len(ids)
 
 
@@ -56,3 +64,38 @@ def _register_external_kanalen_on_worker_start(**kwargs) -> None:
 
 
 worker_ready.connect(_register_external_kanalen_on_worker_start, weak=False)
+
+
+def _start_worker_heartbeat(sender=None, **kwargs) -> None:
+    from . import heartbeat
+
+    heartbeat.start(f"worker:{getattr(sender, 'hostname', '') or 'unknown'}", "worker")
+
+
+def _start_beat_heartbeat(sender=None, **kwargs) -> None:
+    import socket
+
+    from . import heartbeat
+
+    heartbeat.start(f"beat:{socket.gethostname()}", "beat")
+
+
+worker_ready.connect(_start_worker_heartbeat, weak=False)
+beat_init.connect(_start_beat_heartbeat, weak=False)
+
+
+def _wake_event_loop_of_thread_pool(sender=None, **kwargs) -> None:
+    """Thread-pool workers: a short repeating timer on the consumer's event loop.
+
+    With ``-P threads`` and late acknowledgement the ack of a finished task waits for the next event of the loop,
+    and with prefetch 1 the worker fetches nothing new meanwhile: without broker heartbeats that took ~10 s per
+    round of tasks (celery/celery#6941). A no-op every 0.1 s bounds that wait.
+    """
+    timer = getattr(sender, "timer", None)
+    pool = getattr(sender, "pool", None)
+    if timer is None or "thread" not in type(pool).__module__.lower() + type(pool).__name__.lower():
+        return
+    timer.call_repeatedly(0.1, lambda *args, **kwargs: None)
+
+
+worker_ready.connect(_wake_event_loop_of_thread_pool, weak=False)

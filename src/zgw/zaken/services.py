@@ -230,10 +230,13 @@ def validate_zrc_022_archiefstatus(zaak: Zaak, values: dict) -> None:
         return
     nominatie = values.get("archiefnominatie", zaak.archiefnominatie)
     datum = values.get("archiefactiedatum", zaak.archiefactiedatum)
-    if not nominatie:
-        raise error("archiefnominatie", "Moet van een waarde voorzien zijn.", "archiefnominatie-not-set")
-    if not datum:
-        raise error("archiefactiedatum", "Moet van een waarde voorzien zijn.", "archiefactiedatum-not-set")
+    with collect_errors() as errors:  # both missing fields reported together (DECISIONS.md)
+        if not nominatie:
+            with errors.check():
+                raise error("archiefnominatie", "Moet van een waarde voorzien zijn.", "archiefnominatie-not-set")
+        if not datum:
+            with errors.check():
+                raise error("archiefactiedatum", "Moet van een waarde voorzien zijn.", "archiefactiedatum-not-set")
     if zaak.pk is None:
         return
     for zio in zaak.zaakinformatieobjecten.select_related("informatieobject__latest_version"):

@@ -126,6 +126,10 @@ class AutorisatieListField(serializers.Field):
     def to_representation(self, value) -> list[dict]:
         return [VARIANTS[a.component](a, context=self.context).data for a in value.all()]
 
+    def input_serializer(self, item: dict) -> AutorisatieBaseSerializer:
+        """For common.parsers: each item is read with the serializer of its component."""
+        return VARIANTS.get(item.get("component"), AutorisatieBaseSerializer)(context=self.context)
+
     def to_internal_value(self, data) -> list[AutorisatieData]:
         if not isinstance(data, list):
             raise serializers.ValidationError("Verwachtte een lijst.", code="not_a_list")

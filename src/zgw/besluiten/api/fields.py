@@ -32,6 +32,8 @@ class BesluitField(URLReferenceField):
 class ZaakField(URLReferenceField):
     """``zaak``: optional (``""`` = none); a local zaak (FK, once the Zaken app has it) or a remote one."""
 
+    blank_means_absent = False  # "" is a value here: it clears the zaak (brc-006)
+
     def __init__(self, **kwargs):
         kwargs.setdefault("model", Besluit)  # replaced by zaken.Zaak when it exists; see to_internal_value
         kwargs.setdefault("collection", ZAAK_COLLECTION)

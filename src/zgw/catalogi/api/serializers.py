@@ -199,8 +199,10 @@ class ZaakTypeSerializer(GeldigheidFields, serializers.ModelSerializer):
     deelzaaktypen = RelationListField(item_format="uri", nullable_items=True, unique=True, required=False)
     gerelateerdeZaaktypen = ZaakTypenRelatieSerializer(source="gerelateerde_zaaktypen", many=True)
     beginGeldigheid = serializers.DateField(source="datum_begin_geldigheid")
-    versiedatum = serializers.DateField()
+    versiedatum = serializers.DateField(required=False)  # deprecated in 1.3.3; defaults to beginGeldigheid
     concept = serializers.BooleanField(read_only=True)
+
+    documented_required = ("versiedatum",)
 
     class Meta:
         model = m.ZaakType
@@ -277,11 +279,26 @@ class ZaakTypeSerializer(GeldigheidFields, serializers.ModelSerializer):
 
 
 class ZaakTypeCreateSerializer(ZaakTypeSerializer):
-    """Write shape (ZaakTypeCreate/ZaakTypeUpdate): relations by URL or by omschrijving/identificatie."""
+    """Write shape (ZaakTypeCreate/ZaakTypeUpdate): relations by URL or by omschrijving/identificatie.
+
+    ``deelzaaktypen`` and ``versiedatum`` may be absent (Catalogi 1.3.3 makes them optional, VNG's collections
+    omit them; docs/decisions.md); the document still lists them as required, as the pinned 1.3.1 does.
+    """
+
+    documented_required = ("deelzaaktypen", "versiedatum")
 
     besluittypen = RelationListField()
-    deelzaaktypen = RelationListField()
+    deelzaaktypen = RelationListField(required=False)
     gerelateerdeZaaktypen = ZaakTypenRelatieCreateSerializer(source="gerelateerde_zaaktypen", many=True)
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if self.instance is None:
+            attrs.setdefault("deelzaaktypen", [])
+            if attrs.get("versiedatum") is None and "datum_begin_geldigheid" in attrs:
+                # versiedatum is deprecated in 1.3.3: a new version is dated by its beginGeldigheid
+                attrs["versiedatum"] = attrs["datum_begin_geldigheid"]
+        return attrs
 
 
 # --- Sub-types ------------------------------------------------------------------------------------------------
@@ -462,7 +479,11 @@ class ResultaatTypeSerializer(SubTypeFields, serializers.ModelSerializer):
 
 
 class ResultaatTypeCreateSerializer(ResultaatTypeSerializer):
-    besluittypen = RelationListField()
+    """``besluittypen`` may be absent (optional in Catalogi 1.3.3's ResultaatTypeCreate); documented as required."""
+
+    documented_required = ("besluittypen",)
+
+    besluittypen = RelationListField(required=False)
 
 
 class EigenschapSpecificatieSerializer(serializers.Serializer):
@@ -508,7 +529,8 @@ class EigenschapSerializer(SubTypeFields, serializers.ModelSerializer):
 class ZaakObjectTypeSerializer(SubTypeFields, serializers.ModelSerializer):
     url = SelfURLField(API, "zaakobjecttypen")
     anderObjecttype = serializers.BooleanField(source="ander_objecttype")
-    beginGeldigheid = serializers.DateField(source="datum_begin_geldigheid")
+    # deprecated and optional in Catalogi 1.3.3; absent on create, the zaaktype's beginGeldigheid is stored
+    beginGeldigheid = serializers.DateField(source="datum_begin_geldigheid", required=False)
     objecttype = URLField(max_length=200)
     relatieOmschrijving = serializers.CharField(source="relatie_omschrijving", max_length=80)
     resultaattypen = RelatedURLsField()
@@ -532,6 +554,8 @@ class ZaakObjectTypeSerializer(SubTypeFields, serializers.ModelSerializer):
             "statustypen",
             "catalogus",
         )
+
+    documented_required = ("beginGeldigheid",)
 
 
 class ZaakTypeInformatieObjectTypeSerializer(serializers.ModelSerializer):
@@ -598,7 +622,8 @@ class InformatieObjectTypeSerializer(GeldigheidFields, serializers.ModelSerializ
     concept = serializers.BooleanField(read_only=True)
     zaaktypen = serializers.SerializerMethodField()
     besluittypen = RelatedURLsField()
-    informatieobjectcategorie = serializers.CharField(max_length=80)
+    # accepted absent (VNG's collections omit it, DECISIONS.md): stored and answered as ""
+    informatieobjectcategorie = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
     trefwoord = StringListField(max_length=30, required=False)
     omschrijvingGeneriek = InformatieObjectTypeOmschrijvingGeneriekSerializer(source="*", required=False)
 
@@ -620,6 +645,8 @@ class InformatieObjectTypeSerializer(GeldigheidFields, serializers.ModelSerializ
             "trefwoord",
             "omschrijvingGeneriek",
         )
+
+    documented_required = ("informatieobjectcategorie",)
 
     @extend_schema_field({"type": "array", "items": {"type": "string", "format": "uri"}, "readOnly": True})
     def get_zaaktypen(self, obj) -> list[str]:

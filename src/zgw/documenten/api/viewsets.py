@@ -209,7 +209,9 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
             if not serializer.is_valid():
                 errors.merge(serializer.errors)
             with errors.check():
-                services.validate_drc_009_lock(document, request.data, lock_field_failed=errors.failed("lock"))
+                services.validate_drc_009_lock(
+                    document, request.data, partial=partial, lock_field_failed=errors.failed("lock")
+                )
         data = dict(serializer.validated_data)
         info = from_reference(data["informatieobjecttype"], request) if "informatieobjecttype" in data else None
         scope = BIJWERKEN | GEFORCEERD_BIJWERKEN

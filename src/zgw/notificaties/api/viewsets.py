@@ -85,7 +85,8 @@ class AbonnementViewSet(ZGWGenericViewSet):
     }
 
     def get_queryset(self):
-        return selectors.abonnementen()
+        # Owned: another client's abonnement is not found (404) on read, PUT, PATCH and DELETE, and not listed.
+        return selectors.abonnementen_for(self.request.auth)
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
@@ -102,7 +103,7 @@ class AbonnementViewSet(ZGWGenericViewSet):
         abonnement = services.create_abonnement(
             data["callback_url"], data["auth"], _groups(data["filter_groups"]), client_id=client_id
         )
-        body = self.get_serializer(selectors.abonnementen().get(pk=abonnement.pk)).data
+        body = self.get_serializer(self.get_queryset().get(pk=abonnement.pk)).data
         return Response(body, status=status.HTTP_201_CREATED, headers=self.get_success_headers(body))
 
     def update(self, request, *args, partial: bool = False, **kwargs):
@@ -113,7 +114,7 @@ class AbonnementViewSet(ZGWGenericViewSet):
         if "filter_groups" in changes:
             changes["kanalen"] = _groups(changes.pop("filter_groups"))
         services.update_abonnement(instance, changes)
-        return Response(self.get_serializer(selectors.abonnementen().get(pk=instance.pk)).data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=instance.pk)).data)
 
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import exceptions
 
-from zgw.common.exceptions import PreconditionFailed
+from zgw.common.exceptions import PreconditionFailed, is_html_request
 
 CRS = "EPSG:4326"
 
@@ -19,6 +19,9 @@ def check_crs(request) -> None:
             raise exceptions.NotAcceptable(f"CRS '{content}' wordt niet ondersteund.")
     if method in ("GET", "HEAD", "POST", "PUT", "PATCH"):
         accept = request.headers.get("Accept-Crs")
+        if not accept and is_html_request(request):
+            # a person in a browser cannot set the header: show the only CRS there is (API clients keep the 412)
+            accept = CRS
         if not accept:
             raise PreconditionFailed("Accept-Crs header ontbreekt.")
         if accept != CRS:

@@ -91,3 +91,65 @@ class ZakenAutoSchema(ZGWAutoSchema):
         if action == "_zoek":
             return "zaak__zoek"
         return f"{prefix}_{action}"
+
+
+def _distribute_over_variants(node, schemas: dict):
+    """Rewrite ``allOf: [$ref: <polymorphic X>, extra]`` as a ``$ref`` to ``XExpanded``, a ``oneOf`` over its variants.
+
+    ``Rol`` is served as a ``oneOf`` (discriminator ``betrokkeneType``) over its variants; an ``allOf`` over a
+    ``oneOf`` is valid OpenAPI but code generators (openapi-python-client) refuse it. ``RolExpanded`` here is a
+    ``oneOf`` of ``<variant>Expanded`` = ``allOf: [<variant>, extra]``, with the same discriminator: the same
+    documents match both spellings.
+    """
+    if isinstance(node, list):
+        return [_distribute_over_variants(item, schemas) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _distribute_over_variants(value, schemas) for key, value in node.items()}
+    parts = node.get("allOf")
+    if not (parts and len(parts) == 2 and "$ref" in parts[0]):
+        return node
+    name = parts[0]["$ref"].rsplit("/", 1)[-1]
+    target = schemas.get(name, {})
+    if "oneOf" not in target or not all("$ref" in variant for variant in target["oneOf"]):
+        return node
+    extra = {"type": "object", **parts[1]}
+    expanded = {}
+    for variant in target["oneOf"]:
+        variant_name = variant["$ref"].rsplit("/", 1)[-1]
+        schemas[f"{variant_name}Expanded"] = {"allOf": [variant, extra]}
+        expanded[variant["$ref"]] = f"#/components/schemas/{variant_name}Expanded"
+    wrapper = {"oneOf": [{"$ref": ref} for ref in expanded.values()]}
+    if "discriminator" in target:
+        discriminator = dict(target["discriminator"])
+        mapping = discriminator.get("mapping", {})
+        discriminator["mapping"] = {value: expanded.get(ref, ref) for value, ref in mapping.items()}
+        wrapper["discriminator"] = discriminator
+    schemas[f"{name}Expanded"] = wrapper
+    rest = {key: value for key, value in node.items() if key != "allOf"}
+    return {"$ref": f"#/components/schemas/{name}Expanded", **rest}
+
+
+def zaak_expanded_as_all_of(result, generator, request, public):
+    """Spell ``ZaakExpanded`` as the official document does: ``allOf`` of ``Zaak`` and an object with ``_expand``.
+
+    drf-spectacular writes ZaakExpandedSerializer as one flat object (all of Zaak's properties again); here it becomes
+    ``allOf: [Zaak, {_expand: ZaakEmbedded}]`` with ``ZaakEmbedded`` its own component, and the ``allOf`` over the
+    polymorphic ``Rol`` inside it is distributed over Rol's variants, so that generated clients get typed models.
+    """
+    schemas = result.get("components", {}).get("schemas", {})
+    flat = schemas.get("ZaakExpanded")
+    if not flat or "properties" not in flat or "Zaak" not in schemas:
+        return result
+    embedded = {key: value for key, value in flat["properties"]["_expand"].items() if key != "title"}
+    schemas["ZaakEmbedded"] = _distribute_over_variants(embedded, schemas)
+    schemas["ZaakExpanded"] = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Zaak"},
+            {"type": "object", "properties": {"_expand": {"$ref": "#/components/schemas/ZaakEmbedded"}}},
+        ]
+    }
+    return result
+
+
+POSTPROCESSING_HOOKS = [f"{__name__}.zaak_expanded_as_all_of"]  # dotted: drf-spectacular imports them

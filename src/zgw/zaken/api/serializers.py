@@ -466,6 +466,13 @@ class RolSerializer(serializers.Serializer):
     def get_statussen(self, obj: Rol) -> list[str]:
         return _urls(self.context.get("request"), "zaken", "statussen", obj.statussen.all())
 
+    def input_fields(self, data: dict) -> dict:
+        """For common.parsers: the fields of betrokkeneIdentificatie follow betrokkeneType."""
+        from .polymorphic import ROL_SHAPES
+
+        shape = ROL_SHAPES.get(data.get("betrokkeneType"))
+        return {**self.fields, "betrokkeneIdentificatie": shape()} if shape else self.fields
+
     def to_internal_value(self, data):
         from .polymorphic import ROL_SHAPES, validate_shape
 
@@ -512,6 +519,13 @@ class ZaakObjectSerializer(serializers.Serializer):
     )
     relatieomschrijving = serializers.CharField(max_length=80, required=False, allow_blank=True)
     objectIdentificatie = StrictDictField(source="object_identificatie", required=False, allow_null=True)
+
+    def input_fields(self, data: dict) -> dict:
+        """For common.parsers: the fields of objectIdentificatie follow objectType."""
+        from .polymorphic import OBJECT_SHAPES
+
+        shape = OBJECT_SHAPES.get(data.get("objectType"))
+        return {**self.fields, "objectIdentificatie": shape()} if shape else self.fields
 
     def validate(self, attrs):
         from .polymorphic import OBJECT_SHAPES, validate_shape
