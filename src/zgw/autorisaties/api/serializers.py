@@ -128,7 +128,9 @@ class AutorisatieListField(serializers.Field):
 
     def input_serializer(self, item: dict) -> AutorisatieBaseSerializer:
         """For common.parsers: each item is read with the serializer of its component."""
-        return VARIANTS.get(item.get("component"), AutorisatieBaseSerializer)(context=self.context)
+        component = item.get("component")
+        variant = VARIANTS.get(component) if isinstance(component, str) else None  # [] or {}: no TypeError
+        return (variant or AutorisatieBaseSerializer)(context=self.context)
 
     def to_internal_value(self, data) -> list[AutorisatieData]:
         if not isinstance(data, list):

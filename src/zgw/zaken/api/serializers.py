@@ -470,7 +470,8 @@ class RolSerializer(serializers.Serializer):
         """For common.parsers: the fields of betrokkeneIdentificatie follow betrokkeneType."""
         from .polymorphic import ROL_SHAPES
 
-        shape = ROL_SHAPES.get(data.get("betrokkeneType"))
+        kind = data.get("betrokkeneType")
+        shape = ROL_SHAPES.get(kind) if isinstance(kind, str) else None  # [] or {}: the choice error, no TypeError
         return {**self.fields, "betrokkeneIdentificatie": shape()} if shape else self.fields
 
     def to_internal_value(self, data):
@@ -524,7 +525,8 @@ class ZaakObjectSerializer(serializers.Serializer):
         """For common.parsers: the fields of objectIdentificatie follow objectType."""
         from .polymorphic import OBJECT_SHAPES
 
-        shape = OBJECT_SHAPES.get(data.get("objectType"))
+        kind = data.get("objectType")
+        shape = OBJECT_SHAPES.get(kind) if isinstance(kind, str) else None
         return {**self.fields, "objectIdentificatie": shape()} if shape else self.fields
 
     def validate(self, attrs):
