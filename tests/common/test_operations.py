@@ -30,6 +30,22 @@ def test_readiness_reports_a_broken_storage(anonymous_client, db, monkeypatch):
     assert response.json()["checks"]["storage"] == "error: OSError"
 
 
+def test_readiness_with_a_dead_cache_is_degraded_not_unavailable(anonymous_client, db, monkeypatch):
+    """The cache is an optimisation (common.safecache falls back to the database): a load balancer must keep the
+    web node while Redis is down, so the failed check is reported but the answer stays 200."""
+    from django.core.cache import cache
+
+    def dead(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(cache, "set", dead)
+    response = anonymous_client.get("/health/ready")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["cache"] == "error: ConnectionError"
+    assert response.json()["checks"]["database"] == "ok"
+
+
 def test_delivery_readiness_checks_the_broker_when_celery_delivers(anonymous_client, db, settings, redis_url):
     settings.NOTIFICATIONS_DELIVERY = "celery"
     settings.CELERY_BROKER_URL = redis_url

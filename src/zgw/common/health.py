@@ -1,10 +1,11 @@
 """Liveness and readiness endpoints for load balancers and orchestrators.
 
-``/health/live``: the process answers. ``/health/ready``: this web process can serve requests (database, cache,
-document storage); 503 with the failing checks otherwise. It does not depend on the broker or on workers: a load
-balancer must not pull the web tier because notification delivery is stuck (writes keep working: the outbox row is
-the promise). ``/health/ready/delivery``: notification delivery works (broker reachable, a worker seen recently
-while work waits) - for a pager, not for a load balancer. See docs/operations.md.
+``/health/live``: the process answers. ``/health/ready``: this web process can serve requests (database, document
+storage); 503 with the failing checks otherwise. The cache is checked too, but only as advice ("degraded"): it is an
+optimisation (``common.safecache`` falls back to the database), so a Redis outage must not pull every web node.
+Nor does it depend on the broker or on workers: a load balancer must not pull the web tier because notification
+delivery is stuck (writes keep working: the outbox row is the promise). ``/health/ready/delivery``: notification
+delivery works (broker reachable, a worker seen recently while work waits) - for a pager, not for a load balancer. See docs/operations.md.
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ def _check_broker() -> None:
 
 _component_checks: dict[str, dict] = {}
 
+# Checks whose failure is reported but leaves the component ready (the answer's status says "degraded").
+ADVISORY_CHECKS = frozenset({"cache"})
+
 
 def register_component_check(component: str, name: str, check) -> None:
     """Let an app add a check to a component (the Notificaties app: ``delivery`` / ``workers``)."""
@@ -72,14 +76,15 @@ def readiness_checks(component: str = "web") -> dict:
 
 
 def run_checks(component: str = "web") -> tuple[bool, dict[str, str]]:
+    """Run the checks of ``component``: whether it is ready (advisory checks aside) and each check's outcome."""
     results: dict[str, str] = {}
     healthy = True
     for name, check in readiness_checks(component).items():
         try:
             check()
             results[name] = "ok"
-        except Exception as exc:  # any failure means not ready; the reason is shown (no secrets in it)
-            healthy = False
+        except Exception as exc:  # a failure means not ready (unless advisory); the reason is shown (no secrets)
+            healthy = healthy and name in ADVISORY_CHECKS
             detail = str(exc) if isinstance(exc, RuntimeError) else ""
             results[name] = f"error: {type(exc).__name__}" + (f": {detail}" if detail else "")
     return healthy, results
@@ -94,7 +99,9 @@ def ready(request, component: str = "web"):
         healthy, results = run_checks(component)
     except KeyError:
         raise Http404(component) from None
+    degraded = healthy and any(value != "ok" for value in results.values())
+    status = "degraded" if degraded else "ok" if healthy else "unavailable"
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "component": component, "checks": results},
+        {"status": status, "component": component, "checks": results},
         status=200 if healthy else 503,
     )
