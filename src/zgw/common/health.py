@@ -5,7 +5,8 @@ storage); 503 with the failing checks otherwise. The cache is checked too, but o
 optimisation (``common.safecache`` falls back to the database), so a Redis outage must not pull every web node.
 Nor does it depend on the broker or on workers: a load balancer must not pull the web tier because notification
 delivery is stuck (writes keep working: the outbox row is the promise). ``/health/ready/delivery``: notification
-delivery works (broker reachable, a worker seen recently while work waits) - for a pager, not for a load balancer. See docs/operations.md.
+delivery works (broker reachable, a worker seen recently while work waits) - for a pager, not for a load balancer.
+See docs/operations.md.
 """
 
 from __future__ import annotations
