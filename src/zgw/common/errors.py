@@ -123,3 +123,53 @@ def collecting(errors: ErrorCollector | None) -> Iterator[ErrorCollector]:
         return
     with collect_errors() as own:
         yield own
+
+
+def valid_values(serializer: Any) -> dict[str, Any]:
+    """The validated values of the fields that passed, keyed by ``source``, for a serializer whose ``is_valid()``
+    failed (DRF then gives no ``validated_data``). Fields that failed, were not sent, or are read-only are left out, so
+    a rule that needs one of them finds it missing and skips."""
+    from rest_framework.fields import SkipField, empty
+
+    failed = set(serializer.errors) if isinstance(serializer.errors, dict) else set()
+    data = getattr(serializer, "initial_data", None)
+    if not isinstance(data, dict) and not hasattr(data, "getlist"):
+        return {}
+    values: dict[str, Any] = {}
+    for name, field in serializer.fields.items():
+        if field.read_only or name in failed or field.source == "*":
+            continue
+        primitive = field.get_value(data)
+        if primitive is empty:
+            continue
+        try:
+            value = field.run_validation(primitive)
+            method = getattr(serializer, f"validate_{name}", None)
+            if method is not None:
+                value = method(value)
+        except (ValidationError, SkipField):
+            continue
+        target = values
+        for attr in field.source_attrs[:-1]:
+            target = target.setdefault(attr, {})
+        target[field.source_attrs[-1]] = value
+    return values
+
+
+def validate_in_one_stage(serializer: Any, rules: Callable[[dict, ErrorCollector], None] | None = None) -> dict:
+    """``serializer.validated_data`` when the fields are valid. Otherwise one 400 with the field errors and the errors
+    of ``rules(valid_values, errors)``: the rule checks run on the fields that passed (DECISIONS.md "One request with
+    several independent validation errors"). ``rules`` only checks, never writes; it skips a rule whose field failed
+    or is missing (``errors.failed(name)``, ``name in values``). Anything else it raises on the partial values (a 403,
+    a lookup error) is dropped: the field errors are the answer then."""
+    if serializer.is_valid():
+        return dict(serializer.validated_data)
+    errors = ErrorCollector()
+    errors.merge(serializer.errors)
+    if rules is not None:
+        try:
+            with errors.check():
+                rules(valid_values(serializer), errors)
+        except Exception:  # noqa: BLE001 - a best-effort second stage must not turn a 400 into a 500
+            pass
+    raise ValidationError(errors.detail)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from zgw.common import audit, outbox
-from zgw.common.errors import NON_FIELD, collect_errors
+from zgw.common.errors import NON_FIELD, ErrorCollector, collect_errors
 from zgw.common.identificatie import next_identificatie
 from zgw.common.permissions import Scope, is_allowed_for
 from zgw.common.references import (
@@ -278,17 +278,7 @@ def create_zaak(values: dict, *, request, render: Render) -> Zaak:
             client, BRON, SCOPE_AANMAKEN, ref.url, values.get("vertrouwelijkheidaanduiding", ""), request
         ):
             raise PermissionDenied("U heeft geen rechten om zaken van dit zaaktype aan te maken.")
-        with errors.check():
-            validate_zrc_013_hoofdzaak(values.get("hoofdzaak") and values["hoofdzaak"].obj, None)
-        with errors.check():
-            validate_zrc_015_producten(ref.obj, ref.url, values.get("producten_of_diensten") or [])
-        with errors.check():
-            validate_zrc_014_betaling(values)
-        with errors.check():
-            validate_zrc_022_archiefstatus(zaak, values)
-        if values.get("identificatie"):
-            with errors.check():
-                validate_zrc_002_identificatie(values["bronorganisatie"], values["identificatie"], None)
+        _check_new_zaak_rules(zaak, ref, values, errors)
     if not values.get("identificatie"):
         values["identificatie"] = generate_identificatie(values["bronorganisatie"], values["startdatum"].year)
     _assign(zaak, values)
@@ -298,6 +288,46 @@ def create_zaak(values: dict, *, request, render: Render) -> Zaak:
     url = zaak_url(request, zaak)
     _log(request, zaak, "zaak", url, "create", None, zaak.rendered, 201, zaak.identificatie)
     return zaak
+
+
+def _check_new_zaak_rules(zaak: Zaak, ref, values: dict, errors: ErrorCollector) -> None:
+    """zrc-013/015/014/022/002 of a new zaak; ``values`` may be partial (a rule whose field is missing skips)."""
+    with errors.check():
+        validate_zrc_013_hoofdzaak(values.get("hoofdzaak") and values["hoofdzaak"].obj, None)
+    if ref is not None:
+        with errors.check():
+            validate_zrc_015_producten(ref.obj, ref.url, values.get("producten_of_diensten") or [])
+    with errors.check():
+        validate_zrc_014_betaling(values)
+    with errors.check():
+        validate_zrc_022_archiefstatus(zaak, values)
+    if values.get("identificatie") and values.get("bronorganisatie"):
+        with errors.check():
+            validate_zrc_002_identificatie(values["bronorganisatie"], values["identificatie"], None)
+
+
+def check_create_zaak_rules(values: dict, errors: ErrorCollector, *, request) -> None:
+    """The create rules on the fields that passed when others failed (one 400, DECISIONS.md); checks only.
+
+    Rules that read stored zaken (zrc-013, zrc-002) run only once the client may create zaken of this zaaktype, so a
+    400 tells nothing more than the 403 would; without a usable zaaktype only the self-contained rules run."""
+    ref = values.get("zaaktype")
+    zaak = Zaak()
+    if ref is None:
+        with errors.check():
+            validate_zrc_014_betaling(values)
+        with errors.check():
+            validate_zrc_022_archiefstatus(zaak, values)
+        return
+    _apply_zaaktype(zaak, ref)
+    with errors.check():
+        validate_zrc_001_zaaktype(ref)
+    level = values.get("vertrouwelijkheidaanduiding") or typeinfo.zaaktype_vertrouwelijkheid(ref.obj, ref.url)
+    if not errors.failed("zaaktype") and not is_allowed_for(
+        getattr(request, "auth", None), BRON, SCOPE_AANMAKEN, ref.url, level, request
+    ):
+        raise PermissionDenied("U heeft geen rechten om zaken van dit zaaktype aan te maken.")
+    _check_new_zaak_rules(zaak, ref, values, errors)
 
 
 def _without_relations(zaak: Zaak) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.db import connection
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -11,7 +13,7 @@ from rest_framework.response import Response
 
 from zgw.common import listcache
 from zgw.common.audit_api import AuditTrailViewSet
-from zgw.common.errors import collect_errors
+from zgw.common.errors import collect_errors, validate_in_one_stage
 from zgw.common.viewsets import RetrieveWithETagMixin, ZGWGenericViewSet
 
 from .. import mirrors, selectors, services, typeinfo
@@ -547,8 +549,8 @@ class ZaakViewSet(CrsMixin, RetrieveWithETagMixin, ZGWGenericViewSet):
     def create(self, request, *args, **kwargs):
         _check_body(request)
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        zaak = services.create_zaak(dict(serializer.validated_data), request=request, render=self.render)
+        values = validate_in_one_stage(serializer, functools.partial(services.check_create_zaak_rules, request=request))
+        zaak = services.create_zaak(values, request=request, render=self.render)
         data = zaak.rendered
         return Response(data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data))
 
