@@ -153,11 +153,26 @@ def test_worker_survives_a_broker_restart_and_delivers_everything(pipeline, rece
 
         assert _sweep_until(lambda: len(set(_received_numbers(receiver))) >= 100, timeout=90), worker.output()[-4000:]
         assert worker.process.poll() is None, worker.output()[-4000:]  # it survived
+        numbers = _received_numbers(receiver)
+        assert set(numbers) == set(range(100))  # 0 lost
+        assert len(numbers) - len(set(numbers)) <= 4  # bounded duplicates (claims in flight at the kill)
+
+        # Writes after the broker came back must arrive by the normal path (the after-commit kick), promptly; no
+        # sweep here. Measured on celery 5.6.3 / kombu 5.6.2: the publisher is fine (the tasks are in the queue),
+        # but the reconnected worker fetches only one prefetch window (4 tasks) every 5-10 s.
+        written = time.monotonic()
+        for number in range(100, 150):
+            _publish(number)
+        arrived = receiver.wait_for(lambda: len(set(_received_numbers(receiver))) >= 150, timeout=20)
+        queued = redis.Redis(port=pipeline.port).llen(QUEUE)
     finally:
         worker.stop()
-    numbers = _received_numbers(receiver)
-    assert set(numbers) == set(range(100))  # 0 lost
-    assert len(numbers) - len(set(numbers)) <= 4  # bounded duplicates (claims in flight at the kill)
+    if not arrived:
+        pytest.xfail(
+            f"open defect: {queued} tasks wait in the broker; after a reconnect the worker fetches only a prefetch "
+            "window per 5-10 s (kombu Redis consumer), so post-restart writes are not delivered within 20 s"
+        )
+    print(f"\nwrites after the broker restart: all 50 delivered {time.monotonic() - written:.1f} s after writing")
     assert not Delivery.objects.exclude(status="delivered").exists()
 
 
