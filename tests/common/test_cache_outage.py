@@ -9,14 +9,13 @@ resumes and changes still take effect at once.
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import time
 
 import pytest
 from django.core.cache import caches
 
 from tests.catalogi.conftest import make_zaaktype
+from tests.testservices import KillableRedis
 from tests.zaken.conftest import CRS, RSIN, cat_url, post, zaak_payload
 from zgw.autorisaties.models import Applicatie
 from zgw.autorisaties.services import AutorisatieData
@@ -31,43 +30,9 @@ pytestmark = [
 BREAKER = 1
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class OwnRedis:
-    def __init__(self) -> None:
-        self.port = _free_port()
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("own redis-server did not start")
-
-    def kill(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.wait(5)
-            self.process = None
-
-
 @pytest.fixture
 def own_redis(settings):
-    redis = OwnRedis()
-    redis.start()
+    redis = KillableRedis().start()
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -79,7 +44,7 @@ def own_redis(settings):
     settings.NOTIFICATIONS_DISABLED = True  # no delivery threads racing the flush
     safecache.reset()
     yield redis
-    redis.kill()
+    redis.stop()
     safecache.reset()
 
 

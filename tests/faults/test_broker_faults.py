@@ -8,13 +8,7 @@ process and a Redis broker of the test's own (a redis-server on a free port; the
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
 import statistics
-import subprocess
-import tempfile
 import time
 
 import pytest
@@ -23,6 +17,7 @@ from django.db import connection
 
 from tests.notificaties.receiver import Receiver
 from tests.notificaties.worker import FAST_ENV, QUEUE, CeleryWorker, database_url, use_broker
+from tests.testservices import KillableRedis
 from zgw.common import outbox
 from zgw.common.models import OutboxMessage
 from zgw.notificaties import conf, dispatch
@@ -32,55 +27,9 @@ from zgw.notificaties.services import register_kanalen
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class OwnRedis:
-    """A redis-server of this test only (no persistence), which the test may kill and restart."""
-
-    def __init__(self) -> None:
-        self.port = _free_port()
-        self.dir = tempfile.mkdtemp(prefix="zgw-faults-redis-")
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> OwnRedis:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            pytest.fail("redis-server is needed for the fault tests")
-        self.process = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", self.dir],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                if redis.Redis(port=self.port, socket_timeout=0.5).ping():
-                    return self
-            except redis.RedisError:
-                time.sleep(0.05)
-        raise RuntimeError("own redis-server did not start")
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        self.kill()
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
 @pytest.fixture
 def own_redis():
-    server = OwnRedis().start()
+    server = KillableRedis().start()
     yield server
     server.stop()
 
