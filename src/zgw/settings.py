@@ -196,6 +196,8 @@ ZGW_CACHE_BREAKER_SECONDS = env_int("ZGW_CACHE_BREAKER_SECONDS", 5)
 # Lists keep the ordered ids of a filtered result per worker (zgw.common.listcache): count and deep pages without a
 # database scan. Needs a cache that all workers share (CACHE_URL, Redis) to see each other's writes.
 ZGW_LIST_CACHE = env_bool("ZGW_LIST_CACHE", bool(env("CACHE_URL")))
+# the most objects one response may embed through ``expand`` (common/expand.py); more → 400 ``expand-limit``
+ZGW_EXPAND_MAX_OBJECTS = env_int("ZGW_EXPAND_MAX_OBJECTS", 1000)
 ZGW_LIST_CACHE_TTL = env_int("ZGW_LIST_CACHE_TTL", 60)
 ZGW_LIST_CACHE_MAX_IDS = env_int("ZGW_LIST_CACHE_MAX_IDS", 4_000_000)  # per worker, 8 bytes each
 

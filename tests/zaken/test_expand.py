@@ -152,3 +152,17 @@ def test_expanded_sub_resources_equal_their_own_detail(
     for item in items:
         own = {key: value for key, value in item.items() if key != "_expand"}
         assert superuser_client.get(item["url"], **CRS).json() == own
+
+
+def test_expand_beyond_the_object_limit_is_a_clear_400(superuser_client, zaaktype, settings):
+    """ZGW_EXPAND_MAX_OBJECTS bounds the work of one response: beyond it a 400, nothing half-expanded."""
+    for _ in range(3):
+        create_zaak(superuser_client, zaaktype)
+    settings.ZGW_EXPAND_MAX_OBJECTS = 2
+    response = superuser_client.get("/zaken/api/v1/zaken?expand=zaaktype,status", **CRS)
+    assert response.status_code == 200, response.json()  # one zaaktype URL shared by all three zaken
+    settings.ZGW_EXPAND_MAX_OBJECTS = 0
+    response = superuser_client.get("/zaken/api/v1/zaken?expand=zaaktype", **CRS)
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "expand-limit"
+    assert response.json()["invalidParams"][0]["name"] == "expand"

@@ -65,6 +65,35 @@ class Kind:
 Graph = Mapping[str, Kind]
 Path = tuple[str, ...]
 
+_KIND_FACTORIES: dict[str, Callable[[], Mapping[str, Kind]]] = {}
+
+
+def register_kinds(api: str, factory: Callable[[], Mapping[str, Kind]]) -> None:
+    """Offer the kinds of ``api`` to the graphs of other APIs (called from the app's ``AppConfig.ready``).
+
+    Expand crosses APIs both ways (a besluit expands its zaak, a zaak its besluiten) while imports point one way, so
+    an API that sits beside another asks for its kinds by name instead of importing them.
+    """
+    _KIND_FACTORIES[api] = factory
+
+
+def registered_kinds(*apis: str) -> dict[str, Kind]:
+    """The kinds of the named APIs, merged (kind names are unique across APIs)."""
+    merged: dict[str, Kind] = {}
+    for api in apis:
+        factory = _KIND_FACTORIES.get(api)
+        if factory is None:
+            raise LookupError(f"no expand kinds registered for {api!r}")
+        merged.update(factory())
+    return merged
+
+
+def max_objects() -> int:
+    """The most objects one response may expand (``ZGW_EXPAND_MAX_OBJECTS``); beyond it the answer is a 400."""
+    from django.conf import settings
+
+    return int(getattr(settings, "ZGW_EXPAND_MAX_OBJECTS", 1000))
+
 
 def invalid(message: str, code: str = "invalid-expand-field") -> ValidationError:
     return ValidationError({"expand": [ErrorDetail(message, code=code)]})
@@ -112,16 +141,25 @@ def with_parents(paths: Iterable[Path]) -> frozenset[str]:
 class Resolver:
     """Resolves URLs per kind and keeps them for the whole response (a URL is loaded or fetched once)."""
 
-    def __init__(self, graph: Graph, request):
+    def __init__(self, graph: Graph, request, limit: int | None = None):
         self.graph = graph
         self.request = request
         self.cache: dict[tuple[str, str], dict] = {}
+        self.limit = max_objects() if limit is None else limit
 
     def resolve(self, wanted: Mapping[str, Iterable[str]]) -> None:
         """Resolve every URL of ``wanted`` (kind → URLs) not seen yet: one load per kind, remote ones fetched."""
-        for kind_name, urls in wanted.items():
+        todo_per_kind = {
+            kind_name: {url for url in urls if isinstance(url, str) and url and (kind_name, url) not in self.cache}
+            for kind_name, urls in wanted.items()
+        }
+        if len(self.cache) + sum(map(len, todo_per_kind.values())) > self.limit:
+            raise invalid(
+                f"De expand vraagt meer dan {self.limit} objecten op; vraag minder paden of kleinere pagina's op.",
+                "expand-limit",
+            )
+        for kind_name, todo in todo_per_kind.items():
             kind = self.graph[kind_name]
-            todo = {url for url in urls if isinstance(url, str) and url and (kind_name, url) not in self.cache}
             if not todo:
                 continue
             for url in todo:
