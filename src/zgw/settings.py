@@ -335,7 +335,7 @@ CATALOGI_STRICT_PUBLISH = env_bool("CATALOGI_STRICT_PUBLISH", False)
 
 # --- API versions served --------------------------------------------------------------------------------------
 ZGW_API_VERSIONS = {
-    "zaken": "1.5.1",
+    "zaken": "1.7.0",
     "documenten": "1.4.2",
     "catalogi": "1.3.1",
     "besluiten": "1.0.2",

@@ -6,7 +6,7 @@ import yaml
 APIS = {
     "autorisaties": "1.0.0",
     "catalogi": "1.3.1",
-    "zaken": "1.5.1",
+    "zaken": "1.7.0",
     "documenten": "1.4.2",
     "besluiten": "1.0.2",
     "notificaties": "1.0.0",

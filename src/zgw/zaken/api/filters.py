@@ -46,7 +46,7 @@ IDENT_MAX = {
     "nietNatuurlijkPersoon__annIdentificatie": 17,
     "vestiging__vestigingsNummer": 24,
     "organisatorischeEenheid__identificatie": 24,
-    "medewerker__identificatie": 24,
+    "medewerker__identificatie": 254,  # Zaken 1.7 (was 24)
 }
 
 IDENT_FILTERS = {

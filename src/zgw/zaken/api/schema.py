@@ -130,26 +130,5 @@ def _distribute_over_variants(node, schemas: dict):
     return {"$ref": f"#/components/schemas/{name}Expanded", **rest}
 
 
-def zaak_expanded_as_all_of(result, generator, request, public):
-    """Spell ``ZaakExpanded`` as the official document does: ``allOf`` of ``Zaak`` and an object with ``_expand``.
-
-    drf-spectacular writes ZaakExpandedSerializer as one flat object (all of Zaak's properties again); here it becomes
-    ``allOf: [Zaak, {_expand: ZaakEmbedded}]`` with ``ZaakEmbedded`` its own component, and the ``allOf`` over the
-    polymorphic ``Rol`` inside it is distributed over Rol's variants, so that generated clients get typed models.
-    """
-    schemas = result.get("components", {}).get("schemas", {})
-    flat = schemas.get("ZaakExpanded")
-    if not flat or "properties" not in flat or "Zaak" not in schemas:
-        return result
-    embedded = {key: value for key, value in flat["properties"]["_expand"].items() if key != "title"}
-    schemas["ZaakEmbedded"] = _distribute_over_variants(embedded, schemas)
-    schemas["ZaakExpanded"] = {
-        "allOf": [
-            {"$ref": "#/components/schemas/Zaak"},
-            {"type": "object", "properties": {"_expand": {"$ref": "#/components/schemas/ZaakEmbedded"}}},
-        ]
-    }
-    return result
-
-
-POSTPROCESSING_HOOKS = [f"{__name__}.zaak_expanded_as_all_of"]  # dotted: drf-spectacular imports them
+# dotted: drf-spectacular imports them; expand_components writes ZaakExpanded/ZaakEmbedded and the other Expanded
+POSTPROCESSING_HOOKS = ["zgw.zaken.api.expand_schema.expand_components"]

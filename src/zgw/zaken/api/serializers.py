@@ -716,63 +716,7 @@ ZaakZoekSerializer = type(
 )
 
 
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-ZTC = "https://raw.githubusercontent.com/VNG-Realisatie/gemma-zaken/master/api-specificatie/ztc/current_version/"
-ZTC_ZAAKTYPE = ZTC + "openapi.yaml#/components/schemas/ZaakType"
-
-
-def _ztc(name: str) -> dict:
-    return {"$ref": f"{ZTC}openapi.yaml#/components/schemas/{name}"}
-
-
-def _embedded(name: str) -> dict:
-    """The ``_expand`` of an expanded status/rol/resultaat (the spec's ``<name>Embedded``)."""
-    builders = {
-        "Status": lambda: {
-            "statustype": _ztc("StatusType"),
-            "gezetdoor": _ref("Rol"),
-            "zaakinformatieobjecten": {"type": "array", "items": _ref("ZaakInformatieObject")},
-        },
-        "Rol": lambda: {
-            "zaak": _ref("ZaakExpanded"),
-            "roltype": _ztc("RolType"),
-            "statussen": {"type": "array", "items": _expanded("Status")},
-        },
-        "Resultaat": lambda: {"zaak": _ref("ZaakExpanded"), "resultaattype": _ztc("ResultaatType")},
-    }
-    properties = builders[name]()
-    return {"type": "object", "properties": properties}
-
-
-def _expanded(name: str) -> dict:
-    """``<name>`` plus its own ``_expand`` object (the spec's ``<name>Expanded``); finite: Status→Rol stays plain."""
-    return {"allOf": [_ref(name), {"properties": {"_expand": _embedded(name)}}]}
-
-
-_EMPTY = {"type": "object", "description": "Leeg object (het te expanderen veld is leeg)."}
-
-
-@extend_schema_field(
-    {
-        "type": "object",
-        "description": "De expanded gelinkte resources (alleen aanwezig bij de query parameter expand).",
-        "readOnly": True,
-        "properties": {
-            "zaaktype": {"$ref": ZTC_ZAAKTYPE},
-            "hoofdzaak": {"oneOf": [_ref("ZaakExpanded"), _EMPTY]},
-            "deelzaken": {"type": "array", "items": _ref("ZaakExpanded")},
-            "relevanteAndereZaken": {"type": "array", "items": _ref("ZaakExpanded")},
-            "eigenschappen": {"type": "array", "items": _ref("ZaakEigenschap")},
-            "rollen": {"type": "array", "items": _expanded("Rol")},
-            "status": {"oneOf": [_expanded("Status"), _EMPTY]},
-            "zaakobjecten": {"type": "array", "items": _ref("ZaakObject")},
-            "resultaat": {"oneOf": [_expanded("Resultaat"), _EMPTY]},
-        },
-    }
-)
+@extend_schema_field({"type": "object", "readOnly": True})  # the served shape: api/expand_schema.py (ZaakEmbedded)
 class ExpandField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs.update(read_only=True, source="*", required=False)

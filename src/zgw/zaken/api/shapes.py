@@ -51,7 +51,8 @@ class RolNietNatuurlijkPersoon(serializers.Serializer):
         choices=[
             "besloten_vennootschap",
             "cooperatie_europees_economische_samenwerking",
-            "europese_cooperatieve_venootschap",
+            "europese_cooperatieve_vennootschap",
+            "europese_cooperatieve_venootschap",  # the misspelt value of 1.5.1, still accepted (deprecated in 1.7)
             "europese_naamloze_vennootschap",
             "kerkelijke_organisatie",
             "naamloze_vennootschap",
@@ -91,7 +92,7 @@ class RolOrganisatorischeEenheid(serializers.Serializer):
 
 
 class RolMedewerker(serializers.Serializer):
-    identificatie = serializers.CharField(allow_blank=True, required=False, max_length=24)
+    identificatie = serializers.CharField(allow_blank=True, required=False, max_length=254)  # 1.7: a UUID fits
     achternaam = serializers.CharField(allow_blank=True, required=False, max_length=200)
     voorletters = serializers.CharField(allow_blank=True, required=False, max_length=20)
     voorvoegselAchternaam = serializers.CharField(allow_blank=True, required=False, max_length=10)
@@ -126,7 +127,8 @@ class ObjectGemeentelijkeOpenbareRuimte(serializers.Serializer):
 
 class TerreinGebouwdObjectAdres(serializers.Serializer):
     numIdentificatie = serializers.CharField(allow_blank=True, required=False, max_length=100)
-    oaoIdentificatie = serializers.CharField(allow_blank=True, max_length=100)
+    oaoIdentificatie = serializers.CharField(allow_blank=True, required=False, max_length=100)  # deprecated (1.7)
+    aoaIdentificatie = serializers.CharField(allow_blank=True, required=False, max_length=100)
     wplWoonplaatsNaam = serializers.CharField(allow_blank=True, max_length=80)
     gorOpenbareRuimteNaam = serializers.CharField(allow_blank=True, max_length=80)
     aoaPostcode = serializers.CharField(allow_blank=True, required=False, max_length=7)
@@ -134,6 +136,14 @@ class TerreinGebouwdObjectAdres(serializers.Serializer):
     aoaHuisletter = serializers.CharField(allow_blank=True, required=False, max_length=1)
     aoaHuisnummertoevoeging = serializers.CharField(allow_blank=True, required=False, max_length=4)
     ogoLocatieAanduiding = serializers.CharField(allow_blank=True, required=False, max_length=100)
+
+    def validate(self, attrs):
+        """Zaken 1.7: ``aoaIdentificatie`` replaces the misspelt ``oaoIdentificatie``; one of the two is required."""
+        if "oaoIdentificatie" not in attrs and "aoaIdentificatie" not in attrs:
+            raise serializers.ValidationError(
+                {"aoaIdentificatie": [serializers.ErrorDetail("Dit veld is vereist.", code="required")]}
+            )
+        return attrs
 
 
 class ObjectTerreinGebouwdObject(serializers.Serializer):
