@@ -138,14 +138,14 @@ def test_expand_eigenschappen_eigenschap(superuser_client, zaaktype, eigenschap)
     assert item["_expand"]["eigenschap"]["url"] == cat_url("eigenschappen", eigenschap)
 
 
-def test_zrc_026_expand_depth_truncated_at_three_levels(superuser_client, zaaktype):
+def test_zrc_026_expand_depth_not_truncated_at_three_levels(superuser_client, zaaktype):
     zaak = create_zaak(superuser_client, zaaktype)
     response = superuser_client.get(f"{_path(zaak['url'])}?expand=zaaktype.catalogus.zaaktypen.statustypen", **CRS)
     assert response.status_code == 200, response.json()
     catalogus = response.json()["_expand"]["zaaktype"]["_expand"]["catalogus"]
     zaaktypen = catalogus["_expand"]["zaaktypen"]
     assert [z["url"] for z in zaaktypen] == catalogus["zaaktypen"]
-    assert all("_expand" not in z for z in zaaktypen)
+    assert all("statustypen" in z["_expand"] for z in zaaktypen)  # zrc-026 (1.6): the fourth level is expanded
 
 
 @pytest.mark.parametrize(
@@ -155,7 +155,7 @@ def test_zrc_026_expand_depth_truncated_at_three_levels(superuser_client, zaakty
         "zaaktype.catalogus.bestaatniet",
         "zaaktype.selectielijstProcestype",  # zrc-025: another registry
         "zaaktype.productenOfDiensten",
-        "zaaktype.catalogus.zaaktypen.statustypen.bestaatniet",  # checked before truncation
+        "zaaktype.catalogus.zaaktypen.statustypen.bestaatniet",  # checked at every level
         "status.statustype.checklistitemStatustype",
     ],
 )

@@ -360,18 +360,27 @@ def test_zrc_024_025_failed_unmirror_keeps_relation(
 # ---- expand: zrc-025 (scope), zrc-026 (depth), zrc-027/028 (attribute, errors) ---------------------------------
 
 
-@pytest.mark.parametrize(
-    "expand", ["communicatiekanaal", "zaakinformatieobjecten.informatieobject", "rollen.betrokkene", "kenmerken"]
-)
-def test_zrc_025_expand_only_zaken_and_catalogi_information(superuser_client, zaaktype, expand):
+def test_zrc_025_expand_attribute_outside_the_oas_embedded_is_400(superuser_client, zaaktype):
+    """zrc-025 as the 1.7 OAS draws it: what ``ZaakEmbedded`` does not list (``kenmerken``) cannot be expanded."""
     zaak = create_zaak(superuser_client, zaaktype)
-    response = superuser_client.get(f"/zaken/api/v1/zaken/{zaak['uuid']}?expand={expand}", **CRS)
+    response = superuser_client.get(f"/zaken/api/v1/zaken/{zaak['uuid']}?expand=kenmerken", **CRS)
     assert response.status_code == 400
     assert response.json()["invalidParams"][0] == {
         "name": "expand",
         "code": "invalid-expand-field",
         "reason": response.json()["invalidParams"][0]["reason"],
     }
+
+
+@pytest.mark.parametrize(
+    "expand", ["communicatiekanaal", "zaakinformatieobjecten.informatieobject", "rollen.betrokkene"]
+)
+def test_zrc_025_cross_api_expand_of_the_17_oas_is_accepted(superuser_client, zaaktype, expand):
+    """Zaken 1.6/1.7 OAS: these fields are in the Embedded schemas (cross-API expand), so they are valid paths."""
+    zaak = create_zaak(superuser_client, zaaktype)
+    response = superuser_client.get(f"/zaken/api/v1/zaken/{zaak['uuid']}?expand={expand}", **CRS)
+    assert response.status_code == 200, response.json()
+    assert expand.split(".")[0] in response.json()["_expand"]
 
 
 def test_zrc_026_expand_three_levels(superuser_client, zaaktype, statustypen):
@@ -450,17 +459,20 @@ def test_zaakbesluit_direct_create_and_delete_in_audittrail(superuser_client, za
     ]
 
 
-def test_zrc_026_expand_deeper_than_three_levels_is_truncated(superuser_client, zaaktype, statustypen):
+def test_zrc_026_expand_deeper_than_three_levels_is_not_truncated(superuser_client, zaaktype, statustypen):
+    """zrc-026 as revised in Zaken 1.6: nesting to any depth (was: cut off after three levels)."""
     hoofd = create_zaak(superuser_client, zaaktype)
     status = {"zaak": hoofd["url"], "statustype": cat_url("statustypen", statustypen[0])}
     post(superuser_client, "statussen", {**status, "datumStatusGezet": "2024-03-02T10:00:00Z"})
     deel = create_zaak(superuser_client, zaaktype, hoofdzaak=hoofd["url"])
-    deep = "hoofdzaak.status.statustype.zaaktype"
+    deep = "hoofdzaak.status.statustype.zaaktype.catalogus"
     response = superuser_client.get(f"/zaken/api/v1/zaken/{deel['uuid']}?expand={deep}", **CRS)
     assert response.status_code == 200, response.json()
     statustype = response.json()["_expand"]["hoofdzaak"]["_expand"]["status"]["_expand"]["statustype"]
     assert statustype["url"] == cat_url("statustypen", statustypen[0])
-    assert "_expand" not in statustype  # the fourth level is cut off
+    zaaktype_json = statustype["_expand"]["zaaktype"]  # the fourth level
+    assert zaaktype_json["url"] == cat_url("zaaktypen", zaaktype)
+    assert zaaktype_json["_expand"]["catalogus"]["url"] == zaaktype_json["catalogus"]  # and the fifth
 
 
 def test_zrc_026_expand_absurd_depth_or_width_is_400(superuser_client, zaaktype):

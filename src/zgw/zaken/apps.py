@@ -8,6 +8,7 @@ class ZakenConfig(AppConfig):
 
     def ready(self) -> None:
         from zgw.common import listcache
+        from zgw.common.expand import register_kinds
         from zgw.common.references import register_resource
         from zgw.common.relations import register_relation_checker
 
@@ -28,6 +29,9 @@ class ZakenConfig(AppConfig):
             register_resource("zaken", collection, model)
         register_relation_checker("zaak", zaak_has_informatieobject)
         listcache.track("zaken")
+        from .api.expand import kinds
+
+        register_kinds("zaken", kinds)  # for the APIs beside this one (Besluiten expands besluit.zaak)
         _register_unique_rules()
 
 

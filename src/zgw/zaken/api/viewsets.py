@@ -1,4 +1,4 @@
-"""Zaken API 1.5.1 endpoints (thin: parse → service/selector → serialize)."""
+"""Zaken API 1.7.0 endpoints (thin: parse → service/selector → serialize)."""
 
 from __future__ import annotations
 
@@ -62,6 +62,20 @@ class ZaakChildViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
     schema = ZakenAutoSchema()
     model = None
     resource = ""
+    expand_root: str | None = None  # the kind (api/expand.py) that list and retrieve expand from; None: no expand
+
+    @property
+    def extra_query_params(self) -> tuple[str, ...]:
+        return ("expand",) if self.expand_root else ()
+
+    def _expanded(self, data):
+        if self.expand_root:
+            expand(data, self.request.query_params.get("expand"), self.request, self.expand_root)
+        return data
+
+    def retrieve(self, request, *args, **kwargs):
+        data = self._expanded(dict(self.get_serializer(self.get_object()).data))
+        return self._etag_response(request, data) if self.etag_enabled else Response(data)
 
     def get_queryset(self):
         qs = selectors.sub_resources(self.model)  # joins what the serializer reads: lists stay O(1) in queries
@@ -78,9 +92,9 @@ class ZaakChildViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
     def list(self, request, *args, **kwargs):
         qs = self.filter_queryset(self.get_queryset())
         if self.paginator is None:
-            return Response(self.get_serializer(qs, many=True).data)
+            return Response(self._expanded(self.get_serializer(qs, many=True).data))
         page = self.paginate_queryset(qs)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return self.get_paginated_response(self._expanded(self.get_serializer(page, many=True).data))
 
     def _validated(self, instance=None, partial=False) -> dict:
         _check_body(self.request)
@@ -169,6 +183,7 @@ class StatusViewSet(ZaakChildViewSet):
     schema = ZakenAutoSchema()
     model = Status
     resource = "status"
+    expand_root = "status"
     serializer_class = serializers.StatusSerializer
     filterset_class = filters.StatusFilter
     etag_enabled = True
@@ -188,6 +203,7 @@ class ResultaatViewSet(ZaakChildViewSet):
     schema = ZakenAutoSchema()
     model = Resultaat
     resource = "resultaat"
+    expand_root = "resultaat"
     serializer_class = serializers.ResultaatSerializer
     filterset_class = filters.ResultaatFilter
     etag_enabled = True
@@ -234,6 +250,7 @@ class RolViewSet(ZaakChildViewSet):
     schema = ZakenAutoSchema()
     model = Rol
     resource = "rol"
+    expand_root = "rol"
     serializer_class = serializers.RolSerializer
     filterset_class = filters.RolFilter
     etag_enabled = True
@@ -276,6 +293,7 @@ class ZaakObjectViewSet(ZaakChildViewSet):
     schema = ZakenAutoSchema()
     model = ZaakObject
     resource = "zaakobject"
+    expand_root = "zaakobject"
     serializer_class = serializers.ZaakObjectSerializer
     filterset_class = filters.ZaakObjectFilter
     etag_enabled = True
@@ -301,6 +319,7 @@ class ZaakInformatieObjectViewSet(ZaakChildViewSet):
     schema = ZakenAutoSchema()
     model = ZaakInformatieObject
     resource = "zaakinformatieobject"
+    expand_root = "zaakinformatieobject"
     serializer_class = serializers.ZaakInformatieObjectSerializer
     filterset_class = filters.ZaakInformatieObjectFilter
     pagination_class = None
@@ -457,6 +476,7 @@ class ZaakBesluitViewSet(NestedUnderZaakMixin, ZaakChildViewSet):
     schema = ZakenAutoSchema()
     model = ZaakBesluit
     resource = "zaakbesluit"
+    expand_root = "zaakbesluit"
     serializer_class = serializers.ZaakBesluitSerializer
     http_method_names = ["get", "post", "delete", "options"]
     required_scopes = _scopes(create=SCOPE_BIJWERKEN, destroy=SCOPE_BIJWERKEN)
