@@ -137,9 +137,7 @@ def _rows_sql() -> str:
         return connection.ops.quote_name(model._meta.get_field(name).column)
 
     def uuids(model, fk: str) -> str:
-        return (
-            f"ARRAY(SELECT x.uuid::text FROM {table(model)} x WHERE x.{column(model, fk)} = z.id ORDER BY x.id)"
-        )
+        return f"ARRAY(SELECT x.uuid::text FROM {table(model)} x WHERE x.{column(model, fk)} = z.id ORDER BY x.id)"
 
     columns = ", ".join(f"z.{connection.ops.quote_name(f.column)}" for f in Zaak._meta.concrete_fields)
     latest_status = (

@@ -105,6 +105,8 @@ _LINKS: dict[str, tuple[str, dict[str, tuple[str, bool, str | None]]]] = {
     "zaakeigenschap": ("", {"zaak": ("zaak", False, None), "eigenschap": ("eigenschap", False, None)}),
     "zaakbesluit": ("", {"besluit": (BESLUIT, False, None)}),
 }
+
+
 def _zaak_of(obj):
     from ..models import Zaak
 

@@ -63,7 +63,7 @@ def search(qs: QuerySet, request) -> QuerySet:
             if not isinstance(value, list):
                 raise _invalid("uuid__in", "Verwacht een lijst van UUIDs.")
             uuids = value
-        elif key == "expand":
+        elif key in ("expand", "fields"):  # answered by api/expand.py and api/fields.py
             continue
         elif key == "zaaktype__in":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

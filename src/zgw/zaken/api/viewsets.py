@@ -600,8 +600,13 @@ class ZaakViewSet(CrsMixin, RetrieveWithETagMixin, ZGWGenericViewSet):
     )
     @action(detail=False, methods=["post"], url_path="_zoek")
     def _zoek(self, request, *args, **kwargs):
+        from . import fields
         from .search import search
 
+        tree = fields.selection(request)  # zrc-029; 400 beside expand
+        if tree is not None:
+            return self.get_paginated_response(fields.render_page(self, tree, lambda qs: search(qs, request)))
         data = self._page(lambda qs: search(qs, request))
-        expand(data, request.data.get("expand"), request)
+        values = [v for v in (request.query_params.get("expand"), request.data.get("expand")) if v]
+        expand(data, ",".join(v for v in values if isinstance(v, str)) or (values[0] if values else None), request)
         return self.get_paginated_response(data)
