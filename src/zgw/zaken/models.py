@@ -208,7 +208,7 @@ class Rol(_UUIDStr, models.Model):
     contactpersoon_rol = models.JSONField(null=True, blank=True)
     betrokkene_identificatie = models.JSONField(null=True, blank=True)
     # the identification keys the filters use, copied out of the JSON for indexed lookups
-    ident_key = models.CharField(max_length=100, blank=True, db_index=True)
+    ident_key = models.CharField(max_length=300, blank=True, db_index=True)  # "identificatie:" + 254 (1.7)
 
     class Meta:
         ordering = ("pk",)

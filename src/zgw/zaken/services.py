@@ -467,6 +467,12 @@ def _norm(url: str, request) -> str:
 # ---- status (zrc-007, zrc-008) ------------------------------------------------------------------------------
 
 
+def status_before_startdatum(zaak: Zaak, gezet: dt.datetime) -> bool:
+    """Zaken 1.6+ (no rule id): ``datumStatusGezet`` may not lie before the zaak's ``startdatum`` (the calendar day
+    in the server's time zone; docs/decisions.md)."""
+    return zaak.startdatum is not None and timezone.localtime(gezet).date() < zaak.startdatum
+
+
 def create_status(values: dict, *, request, render: Render) -> Status:
     zaak: Zaak = values["zaak"].obj
     ref = values["statustype"]
@@ -490,6 +496,10 @@ def create_status(values: dict, *, request, render: Render) -> Status:
         gezet = values["datum_status_gezet"]
         if gezet > timezone.now() + dt.timedelta(seconds=5):
             errors.add("datumStatusGezet", "De datum mag niet in de toekomst liggen.", "date-in-future")
+        if status_before_startdatum(zaak, gezet):
+            errors.add(
+                "datumStatusGezet", "De datum mag niet voor de startdatum van de zaak liggen.", "before-startdatum"
+            )
         if Status.objects.filter(zaak=zaak, datum_status_gezet=gezet).exists():
             errors.add(NON_FIELD, "De velden zaak, datumStatusGezet moeten een unieke set zijn.", "unique")
         gezetdoor = values.get("gezetdoor")
@@ -780,7 +790,7 @@ def ident_key(betrokkene_type: str, ident: dict | None) -> str:
         return ""
     for key in IDENT_KEYS.get(betrokkene_type, ()):
         if ident.get(key):
-            return f"{key}:{ident[key]}"[:100]
+            return f"{key}:{ident[key]}"[:300]
     return ""
 
 
