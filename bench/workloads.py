@@ -97,6 +97,34 @@ def w3(state: dict, quick: bool) -> Workload:
                     headers=CRS)
 
 
+W3B_EXPAND = "status.statustype.zaaktype,rollen.roltype.zaaktype,resultaat.resultaattype.zaaktype"
+
+
+def w3b(state: dict, quick: bool) -> Workload:
+    """Zaken 1.7: expand three levels deep (zrc-026 no longer truncates)."""
+    return Workload("W3b", "zaak detail, three-level expand (status/rollen/resultaat → type → zaaktype)",
+                    [f"/zaken/api/v1/zaken/{uuid}?expand={W3B_EXPAND}" for uuid in state["sample_zaken"]],
+                    headers=CRS)
+
+
+W4B_FIELDS = ["url", "identificatie", "startdatum", "status"]
+
+
+def _zoek_100(state: dict) -> dict:
+    return {"zaaktype__in": state["zaaktypen"][:3], "startdatum__gte": "2020-01-01"}
+
+
+def w4b(state: dict, quick: bool) -> Workload:
+    """zrc-029: ``fields`` with a few attributes of a page of 100 zaken (compare with W4c, the same search)."""
+    return Workload("W4b", "_zoek with fields (4 attributes of 100 zaken)", ["/zaken/api/v1/zaken/_zoek"],
+                    method="POST", body={**_zoek_100(state), "fields": W4B_FIELDS}, headers=CRS)
+
+
+def w4c(state: dict, quick: bool) -> Workload:
+    return Workload("W4c", "_zoek without fields (the same 100 zaken, every attribute)", ["/zaken/api/v1/zaken/_zoek"],
+                    method="POST", body=_zoek_100(state), headers=CRS)
+
+
 def w4(state: dict, quick: bool) -> Workload:
     body = {
         "zaaktype__in": state["zaaktypen"][:3],
@@ -138,7 +166,10 @@ WORKLOADS: list[Factory] = [
     Factory("W2a", w2a),
     Factory("W2b", w2b),
     Factory("W3", w3),
+    Factory("W3b", w3b),
     Factory("W4", w4),
+    Factory("W4b", w4b),
+    Factory("W4c", w4c),
     Factory("W5a", w5a),
     Factory("W5b", w5b),
     Factory("W6", w6),
