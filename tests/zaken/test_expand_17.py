@@ -365,3 +365,28 @@ def test_expand_limit_on_a_sub_resource_list_is_a_400(superuser_client, zaaktype
     response = _get(superuser_client, "rollen", "zaak.rollen.statussen,roltype")  # 1 + 3 rollen + 1 roltype: 5
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "expand-limit"
+
+
+# ---- the Zaken kinds for the APIs beside this one -----------------------------------------------------------------
+
+
+def test_zaken_kinds_registered_for_other_apis(superuser_client, zaaktype):
+    """Besluiten expands ``besluit.zaak`` with ``registered_kinds("zaken")``; the kinds judge like a direct read."""
+    from django.test import RequestFactory
+
+    from zgw.common import expand as engine
+    from zgw.common.auth import ClientAuth
+    from zgw.zaken.api import expand as zaken_expand
+
+    kinds = engine.registered_kinds("zaken")
+    assert {"zaak", "status", "rol", "resultaat", "zaakinformatieobject", "zaakobject", "zaakbesluit"} <= set(kinds)
+    assert kinds["zaakinformatieobject"].links["informatieobject"].kind == "enkelvoudiginformatieobject"
+    assert kinds["zaakbesluit"].links["besluit"].kind == "besluit"
+    assert set(kinds) <= set(zaken_expand.graph())  # graph(): the Zaken kinds plus those they point at
+    zaak = create_zaak(superuser_client, zaaktype)
+    for heeft_alle, expected in ((True, zaak["url"]), (False, None)):
+        request = RequestFactory().get("/besluiten/api/v1/besluiten")
+        request.auth = ClientAuth(client_id="zaken-kinds", heeft_alle_autorisaties=heeft_alle, grants=())
+        resolver = engine.Resolver({**zaken_expand.graph(), **kinds}, request)
+        resolver.resolve({"zaak": [zaak["url"]]})
+        assert resolver.get("zaak", zaak["url"]).get("url") == expected
