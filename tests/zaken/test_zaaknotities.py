@@ -320,3 +320,19 @@ def test_notes_go_with_their_zaak(superuser_client, zaak):
     post_note(superuser_client, note_body(zaak["url"]))
     assert superuser_client.delete(zaak["url"]).status_code == 204
     assert not ZaakNotitie.objects.exists()
+
+
+def test_admin_lists_notes_and_reservations_read_only(admin_client, superuser_client, zaak):
+    from django.urls import reverse
+
+    from zgw.zaken.models import ZaakNummerReservering
+
+    note = post_note(superuser_client, note_body(zaak["url"], aangemaaktDoor="Anna")).json()
+    row = ZaakNotitie.objects.get(uuid=note["url"].rsplit("/", 1)[1])
+    ZaakNummerReservering.objects.create(bronorganisatie="002564440", identificatie="ZAAK-2026-0000000009")
+    listing = admin_client.get(reverse("admin:zaken_zaaknotitie_changelist"), {"q": "Anna", "status": "concept"})
+    assert listing.status_code == 200 and "Telefoon" in listing.content.decode()
+    assert admin_client.get(reverse("admin:zaken_zaaknotitie_change", args=[row.pk])).status_code == 200
+    assert admin_client.get(reverse("admin:zaken_zaaknotitie_add")).status_code == 403
+    reservations = admin_client.get(reverse("admin:zaken_zaaknummerreservering_changelist"), {"q": "002564440"})
+    assert reservations.status_code == 200 and "ZAAK-2026-0000000009" in reservations.content.decode()
