@@ -94,11 +94,17 @@ def test_create_validation(superuser_client, zaak, body, name, code):
 
 
 def test_gerelateerd_aan_must_be_an_existing_local_zaak(superuser_client, zaak):
-    missing = f"{API}/zaken/00000000-0000-4000-8000-000000000000"
-    for url in (missing, "https://elders.example.com/zaken/api/v1/zaken/1", f"{API}/statussen/{zaak['uuid']}", "nope"):
+    cases = {
+        f"{API}/zaken/00000000-0000-4000-8000-000000000000": "does_not_exist",
+        "https://elders.example.com/zaken/api/v1/zaken/1": "bad-url",  # a remote zaak: refused (docs/decisions.md)
+        f"{API}/statussen/{zaak['uuid']}": "bad-url",
+        "nope": "bad-url",
+    }
+    for url, code in cases.items():
         response = post_note(superuser_client, note_body(url))
         assert response.status_code == 400, url
         assert response.json()["invalidParams"][0]["name"] == "gerelateerdAan"
+        assert response.json()["invalidParams"][0]["code"] == code, url
     assert not ZaakNotitie.objects.exists()
 
 
