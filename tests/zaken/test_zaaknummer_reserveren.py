@@ -115,6 +115,15 @@ class TestWithZaken:
         zaak = create_zaak(superuser_client, zaaktype, startdatum=f"{year()}-01-15")
         assert zaak["identificatie"] == f"ZAAK-{year()}-0000000002"
 
+    def test_is_taken_is_one_query(self, django_assert_num_queries):
+        from zgw.zaken import zaaknummers
+
+        ZaakNummerReservering.objects.create(bronorganisatie=RSIN, identificatie="ZAAK-X")
+        with django_assert_num_queries(1):
+            assert zaaknummers.is_taken(RSIN, "ZAAK-X")
+        with django_assert_num_queries(1):
+            assert not zaaknummers.is_taken(OTHER_RSIN, "ZAAK-X")
+
     def test_reservation_skips_numbers_clients_chose(self, superuser_client, zaaktype):
         create_zaak(superuser_client, zaaktype, identificatie=f"ZAAK-{year()}-0000000002")
         assert numbers(reserve(superuser_client, aantal=3)) == [
