@@ -57,10 +57,6 @@ class ZaakNummerReserverenViewSet(ZGWGenericViewSet):
     required_scopes = {"create": SCOPE_AANMAKEN}
 
     @extend_schema(
-        summary="Reserveer een zaaknummer",
-        description="Reserveer een of meer zaaknummers binnen een bronorganisatie zonder direct een zaak aan te maken. "
-        "Een gereserveerd nummer wordt nooit automatisch uitgegeven; een zaak krijgt het alleen als het bij het "
-        "aanmaken expliciet als `identificatie` wordt meegegeven. Het antwoord is altijd een lijst.",
         request=ReserveZaakIdentificatieSerializer,
         responses={201: ReserveZaakIdentificatieSerializer(many=True)},
         tags=["zaaknummer_reserveren"],
