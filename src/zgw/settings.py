@@ -115,7 +115,7 @@ CORS_ALLOW_HEADERS = [
     "if-none-match",
     "x-request-id",
 ]
-CORS_EXPOSE_HEADERS = ["API-version", "Content-Crs", "ETag", "Location", "X-Request-Id"]
+CORS_EXPOSE_HEADERS = ["API-version", "Content-Crs", "ETag", "Location", "X-Request-Id", "X-Warning"]
 
 if env_bool("ZGW_QUERY_COUNT_HEADER", False):  # benchmarks: report SQL statements per request
     MIDDLEWARE.insert(0, "zgw.common.observability.QueryCountMiddleware")

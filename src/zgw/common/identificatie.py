@@ -64,3 +64,31 @@ def next_identificatie(
             candidate = format(_next_number(kind, organisatie, year))
             if not is_taken(candidate):
                 return candidate
+
+
+def _block_sql(connection) -> str:
+    _increment_sql(connection)  # the same support check
+    quote = connection.ops.quote_name
+    table = quote(IdentificatieCounter._meta.db_table)
+    kind, organisatie, year, last = (
+        quote(IdentificatieCounter._meta.get_field(name).column) for name in ("kind", "organisatie", "year", "last")
+    )
+    return (
+        f"INSERT INTO {table} ({kind}, {organisatie}, {year}, {last}) VALUES (%s, %s, %s, %s) "
+        f"ON CONFLICT ({kind}, {organisatie}, {year}) DO UPDATE SET {last} = {table}.{last} + %s "
+        f"RETURNING {last}"
+    )
+
+
+def next_numbers(kind: str, organisatie: str, year: int, count: int) -> range:
+    """Take ``count`` consecutive numbers of (kind, organisatie, year) from the counter in one upsert.
+
+    The same counter and row lock as :func:`next_identificatie` (numbers handed out one way are never handed out
+    the other way); call it inside the transaction that stores what the numbers are for.
+    """
+    using = router.db_for_write(IdentificatieCounter)
+    connection = connections[using]
+    with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
+        cursor.execute(_block_sql(connection), [kind, organisatie, year, count, count])
+        last = int(cursor.fetchone()[0])
+    return range(last - count + 1, last + 1)

@@ -20,6 +20,8 @@ from .models import (
     ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
+    ZaakNotitie,
+    ZaakNummerReservering,
     ZaakObject,
     ZaakVerzoek,
 )
@@ -181,3 +183,26 @@ class ZaakContactMomentAdmin(ZaakChildAdmin):
 class ZaakVerzoekAdmin(ZaakChildAdmin):
     list_display = ("uuid", "zaak", "verzoek")
     search_exact_fields = ("verzoek",)
+
+
+# ---- new in Zaken 1.7.0 ---------------------------------------------------------------------------------------
+
+
+@admin.register(ZaakNotitie)
+class ZaakNotitieAdmin(ZaakChildAdmin):
+    list_display = ("uuid", "zaak", "onderwerp", "notitie_type", "status", "aangemaakt_door", "wijzigingsdatum")
+    list_filter = ("notitie_type", "status", ("aanmaakdatum", admin.DateFieldListFilter))
+    search_exact_fields = ("aangemaakt_door",)
+
+
+@admin.register(ZaakNummerReservering)
+class ZaakNummerReserveringAdmin(IndexedSearchMixin, ReadOnlyAdmin):
+    """Reserved zaaknummers not yet used by a zaak (a zaak created with one removes its row)."""
+
+    list_display = ("identificatie", "bronorganisatie", "aangemaakt", "applicatie")
+    search_uuid_fields = ()
+    search_exact_fields = ("bronorganisatie", "identificatie")
+    ordering = ("-pk",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in ZaakNummerReservering._meta.fields]

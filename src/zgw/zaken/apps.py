@@ -25,6 +25,7 @@ class ZakenConfig(AppConfig):
             ("klantcontacten", models.KlantContact),
             ("zaakcontactmomenten", models.ZaakContactMoment),
             ("zaakverzoeken", models.ZaakVerzoek),
+            ("zaaknotities", models.ZaakNotitie),
         ):
             register_resource("zaken", collection, model)
         register_relation_checker("zaak", zaak_has_informatieobject)

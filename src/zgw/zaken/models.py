@@ -330,3 +330,57 @@ class ZaakVerzoek(_UUIDStr, models.Model):
     class Meta:
         ordering = ("pk",)
         verbose_name_plural = "zaakverzoeken"
+
+
+# ---- new in Zaken 1.7.0 (rules in zaaknotities.py and zaaknummers.py) ---------------------------------------
+
+
+class NotitieType(models.TextChoices):
+    intern = "intern", "Intern"
+    extern = "extern", "Extern"
+
+
+class NotitieStatus(models.TextChoices):
+    concept = "concept", "Concept"
+    definitief = "definitief", "Definitief"
+
+
+class ZaakNotitie(_UUIDStr, models.Model):
+    """A note on a zaak (Zaken 1.7.0, experimental in the standard)."""
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="notities")
+    onderwerp = models.CharField(max_length=255)
+    tekst = models.TextField()
+    aangemaakt_door = models.CharField(max_length=255, blank=True)
+    notitie_type = models.CharField(max_length=6, choices=NotitieType.choices, default=NotitieType.intern)
+    status = models.CharField(max_length=10, choices=NotitieStatus.choices, default=NotitieStatus.concept)
+    aanmaakdatum = models.DateTimeField(default=timezone.now, db_index=True)
+    wijzigingsdatum = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ("-pk",)
+        verbose_name = "zaaknotitie"
+        verbose_name_plural = "zaaknotities"
+
+
+class ZaakNummerReservering(models.Model):
+    """A zaak identificatie handed out by ``POST /zaaknummer_reserveren`` and not yet used by a zaak."""
+
+    bronorganisatie = models.CharField(max_length=9)
+    identificatie = models.CharField(max_length=40)
+    aangemaakt = models.DateTimeField(default=timezone.now)
+    applicatie = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("-pk",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bronorganisatie", "identificatie"], name="zaken_zaaknummer_reservering_unique"
+            )
+        ]
+        verbose_name = "gereserveerd zaaknummer"
+        verbose_name_plural = "gereserveerde zaaknummers"
+
+    def __str__(self) -> str:
+        return self.identificatie

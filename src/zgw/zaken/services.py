@@ -22,7 +22,7 @@ from zgw.common.references import (
     results_of,
 )
 
-from . import archiving, typeinfo
+from . import archiving, typeinfo, zaaknummers
 from .models import (
     Resultaat,
     Rol,
@@ -129,7 +129,7 @@ def generate_identificatie(bronorganisatie: str, year: int) -> str:
         bronorganisatie,
         year,
         format=lambda number: f"ZAAK-{year}-{number:010d}",
-        is_taken=lambda value: Zaak.objects.filter(bronorganisatie=bronorganisatie, identificatie=value).exists(),
+        is_taken=lambda value: zaaknummers.is_taken(bronorganisatie, value),  # reserved numbers are skipped too
     )
 
 
@@ -281,6 +281,8 @@ def create_zaak(values: dict, *, request, render: Render) -> Zaak:
         _check_new_zaak_rules(zaak, ref, values, errors)
     if not values.get("identificatie"):
         values["identificatie"] = generate_identificatie(values["bronorganisatie"], values["startdatum"].year)
+    else:  # a reserved number of this bronorganisatie is used up by the zaak that takes it
+        zaaknummers.consume(values["bronorganisatie"], values["identificatie"])
     _assign(zaak, values)
     zaak.save()
     _without_relations(zaak)

@@ -71,6 +71,29 @@ OPERATIONS = {
         "ZAAKBESLUITen van een ZAAK",
         {"write": "Deze relatie legt de Besluiten API aan als een besluit aan de zaak gekoppeld wordt (brc-006)."},
     ),
+    # new in 1.7.0; VNG marks every zaaknotitie operation experimental
+    **{
+        operation_id: (summary, f"**EXPERIMENTEEL** {description}")
+        for operation_id, (summary, description) in resource_texts(
+            "zaaknotitie",
+            "ZAAKNOTITIE",
+            "ZAAKNOTITIEs",
+            {
+                "list": "Alleen notities van zaken die de aanroeper mag lezen (zrc-006).",
+                "write": "Schrijven vraagt `zaken.bijwerken` voor de zaak; bij een afgesloten zaak ook "
+                "`zaken.geforceerd-bijwerken` (zrc-007). Een notitie met status `definitief` kan niet meer gewijzigd "
+                "worden.",
+                "delete": "Bij een afgesloten zaak is `zaken.geforceerd-bijwerken` nodig (zrc-007).",
+            },
+            actions=("list", "create", "read", "update", "partial_update", "delete"),
+        ).items()
+    },
+    "zaaknummer_reserveren": (
+        "Reserveer een zaaknummer",
+        "Reserveert een of meer zaaknummers (`aantal`, standaard 1) binnen een bronorganisatie zonder een zaak aan "
+        "te maken; het antwoord is altijd een lijst. Een gereserveerd nummer wordt nooit automatisch uitgegeven: een "
+        "zaak krijgt het alleen als het bij het aanmaken als `identificatie` wordt meegegeven.",
+    ),
     "audittrail_list": (
         "Alle audit trail regels van een ZAAK opvragen.",
         "Geeft de wijzigingsgeschiedenis van de zaak: wie wat wanneer deed, met de oude en nieuwe gegevens.",

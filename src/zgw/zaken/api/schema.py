@@ -52,6 +52,12 @@ class ZakenAutoSchema(ZGWAutoSchema):
         response = super()._get_response_for_code(serializer, status_code, media_types, direction)
         if getattr(self.view, "geo", False) and str(status_code) in ("200", "201"):
             response.setdefault("headers", {})["Content-Crs"] = CONTENT_CRS_HEADER
+        # response headers a view declares per (action, status), e.g. X-Warning on zaakeigenschap_create (1.7.0)
+        extra = getattr(self.view, "extra_response_headers", {}).get(
+            (getattr(self.view, "action", None), str(status_code))
+        )
+        if extra:
+            response.setdefault("headers", {}).update(extra)
         return response
 
     def _get_parameters(self):
@@ -90,6 +96,7 @@ class ZakenAutoSchema(ZGWAutoSchema):
         action = getattr(self.view, "action", None)
         if action == "_zoek":
             return "zaak__zoek"
+        action = getattr(self.view, "operation_names", {}).get(action, action)  # zaaknotitie_read/_delete (1.7.0)
         return f"{prefix}_{action}"
 
 

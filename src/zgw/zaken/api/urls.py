@@ -3,6 +3,8 @@ from django.urls import path
 from zgw.common.routers import ZGWRouter
 
 from . import viewsets as v
+from .zaaknotities import ZaakNotitieViewSet
+from .zaaknummers import ZaakNummerReserverenViewSet
 
 router = ZGWRouter()
 router.register("zaken", v.ZaakViewSet, basename="zaak")
@@ -14,6 +16,8 @@ router.register("zaakinformatieobjecten", v.ZaakInformatieObjectViewSet, basenam
 router.register("klantcontacten", v.KlantContactViewSet, basename="klantcontact")
 router.register("zaakcontactmomenten", v.ZaakContactMomentViewSet, basename="zaakcontactmoment")
 router.register("zaakverzoeken", v.ZaakVerzoekViewSet, basename="zaakverzoek")
+router.register("zaaknotities", ZaakNotitieViewSet, basename="zaaknotitie")  # 1.7.0
+router.register("zaaknummer_reserveren", ZaakNummerReserverenViewSet, basename="zaaknummer_reserveren")  # 1.7.0
 
 UUID = "<uuid:{}>"
 _list = {"get": "list", "post": "create"}

@@ -16,7 +16,7 @@ from zgw.common.audit_api import AuditTrailViewSet
 from zgw.common.errors import collect_errors, validate_in_one_stage
 from zgw.common.viewsets import RetrieveWithETagMixin, ZGWGenericViewSet
 
-from .. import mirrors, selectors, services, typeinfo
+from .. import eigenschap_check, mirrors, selectors, services, typeinfo
 from ..models import (
     KlantContact,
     Resultaat,
@@ -444,13 +444,15 @@ class ZaakEigenschapViewSet(NestedUnderZaakMixin, ZaakChildViewSet):
     serializer_class = serializers.ZaakEigenschapSerializer
     etag_enabled = True
     required_scopes = _scopes()
+    extra_response_headers = eigenschap_check.SCHEMA_HEADERS
 
     def create(self, request, *args, **kwargs):
         zaak = self.get_zaak()
         values = self._validated()
         if values["zaak"].obj.pk != zaak.pk:
             raise services.error("zaak", "De zaak moet gelijk zijn aan de zaak in de URL.", "invalid")
-        return self._created(self.perform_create_values(values, zaak))
+        obj = self.perform_create_values(values, zaak)
+        return eigenschap_check.with_warning(self._created(obj), obj)  # 1.7.0: X-Warning, stored anyway
 
     def build(self, values, zaak):
         ref = values.get("eigenschap")
