@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('zaken', '0005_zio_unique_pair'),
+        ('zaken', '0006_rol_ident_key_for_254_medewerker'),
     ]
 
     operations = [
