@@ -86,6 +86,11 @@ def _sweep_until(predicate, timeout: float) -> bool:
     return predicate()
 
 
+# After a broker restart, 50 new writes are all delivered within this many seconds (measured: ~3 s on the shared
+# 2-core machine; without the fix not within 20 s)
+POST_RESTART_BOUND = 10.0
+
+
 def test_worker_survives_a_broker_restart_and_delivers_everything(pipeline, receiver):
     _subscribe(receiver)
     worker = _worker(pipeline.url).start()
@@ -106,22 +111,19 @@ def test_worker_survives_a_broker_restart_and_delivers_everything(pipeline, rece
         assert set(numbers) == set(range(100))  # 0 lost
         assert len(numbers) - len(set(numbers)) <= 4  # bounded duplicates (claims in flight at the kill)
 
-        # Writes after the broker came back must arrive by the normal path (the after-commit kick), promptly; no
-        # sweep here. Measured on celery 5.6.3 / kombu 5.6.2: the publisher is fine (the tasks are in the queue),
-        # but the reconnected worker fetches only one prefetch window (4 tasks) every 5-10 s.
+        # Writes after the broker came back arrive by the normal path (the after-commit kick), promptly; no sweep
+        # here. Before the EventLoopWakeUp consumer step (zgw.celery) the reconnected thread-pool worker fetched one
+        # prefetch window (4 tasks) per 5-10 s: Celery clears the hub's timer on a connection loss.
         written = time.monotonic()
         for number in range(100, 150):
             _publish(number)
-        arrived = receiver.wait_for(lambda: len(set(_received_numbers(receiver))) >= 150, timeout=20)
+        arrived = receiver.wait_for(lambda: len(set(_received_numbers(receiver))) >= 150, timeout=POST_RESTART_BOUND)
+        took = time.monotonic() - written
         queued = redis.Redis(port=pipeline.port).llen(QUEUE)
     finally:
         worker.stop()
-    if not arrived:
-        pytest.xfail(
-            f"open defect: {queued} tasks wait in the broker; after a reconnect the worker fetches only a prefetch "
-            "window per 5-10 s (kombu Redis consumer), so post-restart writes are not delivered within 20 s"
-        )
-    print(f"\nwrites after the broker restart: all 50 delivered {time.monotonic() - written:.1f} s after writing")
+    assert arrived, f"{queued} tasks still wait in the broker {POST_RESTART_BOUND} s after the writes"
+    print(f"\nwrites after the broker restart: all 50 delivered {took:.1f} s after writing")
     assert not Delivery.objects.exclude(status="delivered").exists()
 
 
