@@ -1,0 +1,56 @@
+"""Shared pieces of the fault-injection tests: a worker process, an abonnement, outbox writes, a sweeping loop."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.db import connection
+
+from tests.notificaties.receiver import Receiver
+from tests.notificaties.worker import CeleryWorker, database_url
+from zgw.common import outbox
+from zgw.notificaties import dispatch
+from zgw.notificaties.models import Abonnement, FilterGroup, Kanaal
+
+HOOK = "/hook"
+
+
+def worker(broker_url: str, concurrency: int = 4) -> CeleryWorker:
+    return CeleryWorker(
+        database_url(connection.settings_dict), pool="threads", concurrency=concurrency, broker_url=broker_url
+    )
+
+
+def subscribe(receiver: Receiver, path: str = HOOK) -> Abonnement:
+    abonnement = Abonnement.objects.create(callback_url=receiver.url(path), auth="Bearer faults", client_id="faults")
+    FilterGroup.objects.create(abonnement=abonnement, kanaal=Kanaal.objects.get(naam="zaken"))
+    return abonnement
+
+
+def zaak_url(number: int) -> str:
+    return f"http://zrc.local/zaken/api/v1/zaken/00000000-0000-4000-8000-{number:012d}"
+
+
+def publish(number: int) -> None:
+    """One committed change (autocommit: its own transaction), as a zaak create writes it."""
+    url = zaak_url(number)
+    outbox.publish(kanaal="zaken", hoofd_object=url, resource="zaak", resource_url=url, actie="create",
+                   kenmerken={"bronorganisatie": "123456782", "zaaktype": "http://ztc.local/zt/1",
+                              "vertrouwelijkheidaanduiding": "openbaar"})  # fmt: skip
+
+
+def received_numbers(receiver: Receiver, path: str = HOOK) -> list[int]:
+    return [int(r.body["resourceUrl"].rsplit("-", 1)[1]) for r in receiver.notifications(path)]
+
+
+def sweep_until(predicate: Callable[[], bool], timeout: float, interval: float = 0.5) -> bool:
+    """What beat does (with a short interval): run the sweep until ``predicate`` holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        dispatch.breaker.reset()
+        dispatch.sweep()
+        time.sleep(interval)
+    return predicate()
