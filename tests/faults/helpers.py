@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from http.server import ThreadingHTTPServer
 
 from django.db import connection
 
+from tests import testservices
 from tests.notificaties.receiver import Receiver
 from tests.notificaties.worker import CeleryWorker, database_url
 from zgw.common import outbox
@@ -54,3 +57,47 @@ def sweep_until(predicate: Callable[[], bool], timeout: float, interval: float =
         dispatch.sweep()
         time.sleep(interval)
     return predicate()
+
+
+class Subscriber:
+    """A local HTTP subscriber on a fixed port that can go down (connection refused) and come back, and that counts
+    the notifications it answered with a 2xx (what a subscriber has really received)."""
+
+    def __init__(self, responder=None) -> None:
+        self.port = testservices.free_port()
+        self.accepted: list[int] = []  # zaak numbers answered 2xx, in order
+        self.responder = responder or (lambda number: 204)
+        self.receiver: Receiver | None = None
+
+    def url(self, path: str = HOOK) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def _respond(self, request, count):
+        if request.body.get("kanaal") == "test":
+            return 204, 0.0
+        number = int(request.body["resourceUrl"].rsplit("-", 1)[1])
+        status = self.responder(number)
+        if 200 <= status < 300:
+            self.accepted.append(number)
+        return status, 0.0
+
+    def up(self) -> Subscriber:
+        receiver = Receiver(self._respond)
+        handler = receiver.server.RequestHandlerClass
+        receiver.server.server_close()
+        receiver.server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        receiver.server.daemon_threads = True
+        receiver.thread = threading.Thread(target=receiver.server.serve_forever, daemon=True)
+        self.receiver = receiver.__enter__()
+        return self
+
+    def down(self) -> None:
+        if self.receiver is not None:
+            self.receiver.__exit__(None, None, None)
+            self.receiver = None
+
+
+def subscribe_url(url: str) -> Abonnement:
+    abonnement = Abonnement.objects.create(callback_url=url, auth="Bearer faults", client_id="faults")
+    FilterGroup.objects.create(abonnement=abonnement, kanaal=Kanaal.objects.get(naam="zaken"))
+    return abonnement
