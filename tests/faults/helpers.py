@@ -65,7 +65,8 @@ class Subscriber:
 
     def __init__(self, responder=None) -> None:
         self.port = testservices.free_port()
-        self.accepted: list[int] = []  # zaak numbers answered 2xx, in order
+        self.accepted: list[int] = []  # zaak numbers (helpers.publish) answered 2xx, in order
+        self.accepted_urls: list[str] = []  # the resourceUrl of every notification answered 2xx
         self.responder = responder or (lambda number: 204)
         self.receiver: Receiver | None = None
 
@@ -75,10 +76,13 @@ class Subscriber:
     def _respond(self, request, count):
         if request.body.get("kanaal") == "test":
             return 204, 0.0
-        number = int(request.body["resourceUrl"].rsplit("-", 1)[1])
+        url = request.body.get("resourceUrl", "")
+        tail = url.rstrip("/").rsplit("-", 1)[-1]
+        number = int(tail) if tail.isdigit() else -1
         status = self.responder(number)
         if 200 <= status < 300:
             self.accepted.append(number)
+            self.accepted_urls.append(url)
         return status, 0.0
 
     def up(self) -> Subscriber:
