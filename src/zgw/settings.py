@@ -325,6 +325,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing (web and worker): one connect attempt, no retries. kombu's producer otherwise retries the connect for up
+# to broker_connection_timeout even with ``retry=False`` (6 s per request whenever the publish breaker re-probes a dead
+# broker) and a connect to an unreachable host waits at most 2 s. The worker's consumer connection keeps its own retry
+# loop (broker_connection_max_retries).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0, "socket_connect_timeout": 2}
 
 # --- Selectielijst / Referentielijsten ------------------------------------------------------------------------
 REFERENTIELIJSTEN_API_ROOT = env("REFERENTIELIJSTEN_API_ROOT", "https://referentielijsten-api.vng.cloud/api/v1/")

@@ -232,15 +232,17 @@ def connect_celery_signals() -> None:
         if headers is not None and current_request_id():
             headers.setdefault("request_id", current_request_id())
 
+    # No ContextVar tokens kept on the task: a task object is shared by all threads of a ``-P threads`` worker, so a
+    # token stored on it was overwritten by a concurrent run and reset from the wrong thread ("Token already used",
+    # "created in a different Context"). Each pool thread runs its tasks one after another in its own context, so
+    # setting the id before and clearing it after a task is enough.
     @task_prerun.connect(weak=False)
     def _set_request_id(task=None, **kwargs):
         request_id = getattr(task.request, "request_id", None) if task is not None else None
         if request_id is None and task is not None:
             request_id = (getattr(task.request, "headers", None) or {}).get("request_id")
-        task._zgw_request_token = request_id_var.set(request_id or uuid.uuid4().hex)
+        request_id_var.set(request_id or uuid.uuid4().hex)
 
     @task_postrun.connect(weak=False)
     def _reset_request_id(task=None, **kwargs):
-        token = getattr(task, "_zgw_request_token", None)
-        if token is not None:
-            request_id_var.reset(token)
+        request_id_var.set("")

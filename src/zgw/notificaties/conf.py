@@ -40,6 +40,9 @@ LOCK_MARGIN = _float("NOTIFICATIES_LOCK_MARGIN", 30.0)
 SWEEP_INTERVAL = _float("NOTIFICATIES_SWEEP_INTERVAL", 30.0)
 SWEEP_GRACE = _float("NOTIFICATIES_SWEEP_GRACE", 60.0)  # a queued task younger than this is still trusted
 SWEEP_BATCH = _int("NOTIFICATIES_SWEEP_BATCH", 1000)
+# While the broker queue holds tasks (a backlog), a queued delivery is trusted this long instead of SWEEP_GRACE: its
+# task is most likely still waiting in the queue, and queuing it again would only make the backlog longer.
+SWEEP_BACKLOG_GRACE = _float("NOTIFICATIES_SWEEP_BACKLOG_GRACE", 600.0)
 
 # Publishing a task: one try of at most BROKER_PUBLISH_TIMEOUT seconds; a failure opens the breaker for
 # BROKER_BREAKER_SECONDS (no broker round trip in requests meanwhile; the sweep delivers from the database).

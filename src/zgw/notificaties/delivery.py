@@ -307,13 +307,18 @@ def due_outbox_ids(limit: int | None = None) -> list[int]:
     )
 
 
-def take_due_delivery_ids(limit: int | None = None) -> list[int]:
-    """Due pending deliveries whose queued task is overdue and that no live worker holds; marks them queued."""
+def take_due_delivery_ids(limit: int | None = None, extra_trust: float = 0.0) -> list[int]:
+    """Due pending deliveries whose queued task is overdue and that no live worker holds; marks them queued.
+
+    ``extra_trust``: seconds a queued task is trusted beyond its ``queued_until`` (the sweep passes
+    SWEEP_BACKLOG_GRACE while the broker queue is not empty, so a backlog is not queued a second time).
+    """
     now = timezone.now()
+    overdue = now - timedelta(seconds=max(extra_trust, 0.0))
     with transaction.atomic():
         ids = list(
             Delivery.objects.filter(status=Delivery.Status.pending, next_attempt_at__lte=now)
-            .filter(Q(queued_until__isnull=True) | Q(queued_until__lt=now))
+            .filter(Q(queued_until__isnull=True) | Q(queued_until__lt=overdue))
             .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
             .order_by("next_attempt_at")
             .values_list("pk", flat=True)[: limit or conf.SWEEP_BATCH]

@@ -28,24 +28,50 @@ class BrokerBreaker:
 
     One failed publish opens it for BROKER_BREAKER_SECONDS: until then nothing is sent (no connect attempt, no
     timeout in the request); the outbox rows and the deliveries are in the database and the sweep queues them.
+    After that period it is half-open until a publish succeeds: the request path then does not try the broker
+    itself but starts one probe in a background thread (:func:`dispatch_outbox`), so no request waits for a
+    connect to a broker that is still down.
     """
 
     def __init__(self) -> None:
         self._open_until = 0.0
+        self._tripped = False
+        self._probing = False
         self._lock = threading.Lock()
         self.failures = 0
 
     def is_open(self) -> bool:
         return time.monotonic() < self._open_until
 
+    def half_open(self) -> bool:
+        """Tripped, the open period over, and no publish has succeeded since."""
+        return self._tripped and not self.is_open()
+
     def trip(self) -> None:
         with self._lock:
             self.failures += 1
+            self._tripped = True
             self._open_until = time.monotonic() + conf.BROKER_BREAKER_SECONDS
+
+    def succeeded(self) -> None:
+        self._tripped = False
+
+    def begin_probe(self) -> bool:
+        """True for the one caller that may run the probe now."""
+        with self._lock:
+            if self._probing:
+                return False
+            self._probing = True
+            return True
+
+    def end_probe(self) -> None:
+        with self._lock:
+            self._probing = False
 
     def reset(self) -> None:
         with self._lock:
             self._open_until = 0.0
+            self._tripped = False
 
 
 breaker = BrokerBreaker()
@@ -91,6 +117,7 @@ def kick_routing(force: bool = False) -> bool:
 
     try:
         route_outbox_task.apply_async((), **_publish_options())
+        breaker.succeeded()
     except Exception:
         release_route_kick()
         breaker.trip()
@@ -107,7 +134,10 @@ def dispatch_outbox(outbox_ids: list[int]) -> None:
         return
     try:
         if uses_celery():
-            kick_routing()
+            if breaker.half_open():
+                _probe_in_background()
+            else:
+                kick_routing()
         else:
             from .inprocess import runner
 
@@ -116,6 +146,22 @@ def dispatch_outbox(outbox_ids: list[int]) -> None:
                 active.submit_route(list(outbox_ids))
     except Exception:  # broker unreachable: the periodic sweep picks the rows up
         logger.exception("Could not queue outbox rows %s; the sweep will route them", outbox_ids)
+
+
+def _probe_in_background() -> None:
+    """One publish attempt off the request thread; it closes the breaker on success, opens it again on failure."""
+    if not breaker.begin_probe():
+        return
+
+    def probe() -> None:
+        try:
+            kick_routing(force=True)
+        except Exception:  # noqa: BLE001 - a probe never raises; the sweep delivers either way
+            logger.exception("Broker probe failed")
+        finally:
+            breaker.end_probe()
+
+    threading.Thread(target=probe, name="zgw-broker-probe", daemon=True).start()
 
 
 def enqueue_deliveries(delivery_ids: list[int], countdown: float = 0.0) -> None:
@@ -136,6 +182,7 @@ def enqueue_deliveries(delivery_ids: list[int], countdown: float = 0.0) -> None:
                         deliver_task.apply_async(
                             (batch,), countdown=countdown or None, producer=producer, **_publish_options()
                         )
+                breaker.succeeded()
             except Exception:
                 breaker.trip()
                 raise
@@ -149,9 +196,31 @@ def enqueue_deliveries(delivery_ids: list[int], countdown: float = 0.0) -> None:
         logger.exception("Could not queue deliveries %s; the sweep will send them", delivery_ids[:20])
 
 
+def broker_queue_length() -> int | None:
+    """Tasks waiting in the notificatie queue(s) of a Redis broker; None when unknown (other broker, unreachable)."""
+    broker = getattr(settings, "CELERY_BROKER_URL", "") or ""
+    if not uses_celery() or not broker.startswith("redis"):
+        return None
+    from .metrics import queue_names
+
+    try:
+        import redis
+
+        client = redis.Redis.from_url(broker, socket_timeout=1, socket_connect_timeout=1)
+        return sum(int(client.llen(name)) for name in queue_names())
+    except Exception:
+        return None
+
+
 def sweep() -> dict[str, int]:
-    """Re-queue what was lost: unrouted outbox rows and due deliveries whose task never ran."""
-    delivery_ids = take_due_delivery_ids()  # first: deliveries routed below are queued already
+    """Re-queue what was lost: unrouted outbox rows and due deliveries whose task never ran.
+
+    While the broker queue is not empty, a delivery's queued task is trusted for SWEEP_BACKLOG_GRACE more seconds:
+    in a backlog the task is most likely still waiting, and a second copy would make the backlog longer.
+    """
+    waiting = broker_queue_length() if uses_celery() else None
+    extra = conf.SWEEP_BACKLOG_GRACE if waiting else 0.0
+    delivery_ids = take_due_delivery_ids(extra_trust=extra)  # first: deliveries routed below are queued already
     enqueue_deliveries(delivery_ids)
     outbox_ids = due_outbox_ids()
     if outbox_ids and uses_celery():
@@ -164,4 +233,9 @@ def sweep() -> dict[str, int]:
         enqueue_deliveries(route_outbox_safely(batch, coalesce=conf.ROUTE_COALESCE))
     if outbox_ids or delivery_ids:
         logger.info("Notificaties sweep: %s outbox rows, %s deliveries re-queued", len(outbox_ids), len(delivery_ids))
-    return {"outbox": len(outbox_ids), "deliveries": len(delivery_ids), "batch": conf.SWEEP_BATCH}
+    return {
+        "outbox": len(outbox_ids),
+        "deliveries": len(delivery_ids),
+        "batch": conf.SWEEP_BATCH,
+        "broker_queue": -1 if waiting is None else waiting,
+    }

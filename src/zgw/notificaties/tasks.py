@@ -82,20 +82,3 @@ def _start_beat_heartbeat(sender=None, **kwargs) -> None:
 
 worker_ready.connect(_start_worker_heartbeat, weak=False)
 beat_init.connect(_start_beat_heartbeat, weak=False)
-
-
-def _wake_event_loop_of_thread_pool(sender=None, **kwargs) -> None:
-    """Thread-pool workers: a short repeating timer on the consumer's event loop.
-
-    With ``-P threads`` and late acknowledgement the ack of a finished task waits for the next event of the loop,
-    and with prefetch 1 the worker fetches nothing new meanwhile: without broker heartbeats that took ~10 s per
-    round of tasks (celery/celery#6941). A no-op every 0.1 s bounds that wait.
-    """
-    timer = getattr(sender, "timer", None)
-    pool = getattr(sender, "pool", None)
-    if timer is None or "thread" not in type(pool).__module__.lower() + type(pool).__name__.lower():
-        return
-    timer.call_repeatedly(0.1, lambda *args, **kwargs: None)
-
-
-worker_ready.connect(_wake_event_loop_of_thread_pool, weak=False)
