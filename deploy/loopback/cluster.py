@@ -98,6 +98,7 @@ class Options:
     s3_endpoint: str = ""  # empty: start a local moto server
     s3_bucket: str = "zgw-documenten"
     state_dir: str = str(ROOT / "var" / "loopback")
+    haproxy_port: int = 0  # 0: a free port (the base URL is part of every resource URL: keep it to reuse a database)
     python: str = sys.executable
     extra_env: dict = field(default_factory=dict)
 
@@ -349,6 +350,7 @@ class Cluster:
             WEB_ACCESS_LOG=str(self._log(f"web{index + 1}-access")),
             WEB_CONTROL_SOCKET=str(self.dir / "var" / f"web{index + 1}.ctl"),
         )
+        env.update(self.options.extra_env)
         self._spawn(f"web{index + 1}", [str(ROOT / "bin" / "serve")], env)
 
     def wait_web(self, index: int, timeout: float = 90) -> None:
@@ -427,6 +429,10 @@ class Cluster:
             self._log("haproxy"),
         )
 
+    def web_pids(self) -> list[int]:
+        """The gunicorn masters of the running web instances (bench: CPU and memory of their process trees)."""
+        return [p.pid for name, p in self.processes.items() if name.startswith("web") and p.poll() is None]
+
     def haproxy_summary(self) -> dict:
         """From HAProxy's log (httplog format), API requests only: how many, per server, and how many were retried
         (the ``retries`` counter; a leading ``+`` means redispatched to another server)."""
@@ -457,7 +463,7 @@ class Cluster:
         for sub in ("logs", "var", "static"):
             (self.dir / sub).mkdir(parents=True, exist_ok=True)
         # the base URL is part of every resource URL: fixed before anything starts
-        self.ports.haproxy = free_port()
+        self.ports.haproxy = self.options.haproxy_port or free_port()
         self.start_redis()
         self.create_database()
         self.start_pgbouncer()
