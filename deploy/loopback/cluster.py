@@ -86,6 +86,19 @@ def http_ok(url: str) -> bool:
         return False
 
 
+def _unprivileged_user() -> str:
+    """The user PgBouncer switches to when started as root: ``postgres`` where the server package made it."""
+    import pwd
+
+    for name in ("postgres", "nobody"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    raise RuntimeError("PgBouncer must not run as root and there is no postgres or nobody user to switch to")
+
+
 @dataclass
 class Options:
     web: int = 2
@@ -327,7 +340,7 @@ class Cluster:
             pg_password=password,
             port=self.ports.pgbouncer,
             # PgBouncer refuses to run as root; it drops to this user after start
-            run_as="user = postgres" if os.geteuid() == 0 else "",
+            run_as=f"user = {_unprivileged_user()}" if os.geteuid() == 0 else "",
         )
         path = self.dir / "pgbouncer.ini"
         path.write_text(config)
