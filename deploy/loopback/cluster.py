@@ -442,6 +442,18 @@ class Cluster:
             self._log("haproxy"),
         )
 
+    def pgbouncer_stats(self) -> dict:
+        """PgBouncer's ``SHOW STATS`` row of the cluster's database (its admin console, as the stats user)."""
+        import psycopg
+
+        pg = self._pg()
+        url = f"postgres://{pg['user']}@127.0.0.1:{self.ports.pgbouncer}/pgbouncer"
+        with psycopg.connect(url, autocommit=True, prepare_threshold=None) as conn:
+            cursor = conn.execute("SHOW STATS")
+            columns = [column.name for column in cursor.description]
+            rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return next((row for row in rows if row["database"] == self.options.database), {})
+
     def web_pids(self) -> list[int]:
         """The gunicorn masters of the running web instances (bench: CPU and memory of their process trees)."""
         return [p.pid for name, p in self.processes.items() if name.startswith("web") and p.poll() is None]
