@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 
 def env(name: str, default: str = "") -> str:
@@ -169,6 +170,13 @@ else:
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env("DB_TEST_NAME", "") or None
+# Behind PgBouncer in transaction pooling (docs/deployment.md): consecutive transactions of one Django connection may
+# run on different server connections, so no named server-side cursors (they live past a transaction) and no
+# prepared statements (psycopg prepares a query after `prepare_threshold` runs; None = never).
+DATABASE_PGBOUNCER = env_bool("DATABASE_PGBOUNCER", False)
+if DATABASE_PGBOUNCER and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -220,8 +228,34 @@ STATIC_ROOT = env("STATIC_ROOT", str(VAR_DIR / "static"))
 MEDIA_ROOT = env("MEDIA_ROOT", str(VAR_DIR / "media"))
 # Static files (admin, Swagger UI, Redoc) are served by WhiteNoise from the app directories in development and from
 # STATIC_ROOT (collectstatic, compressed and cache-busted) in production.
+# Document content: files under MEDIA_ROOT ("file", one host or a shared volume) or an S3-compatible object store
+# ("s3", several web hosts; needs the `s3` extra: django-storages with boto3). Credentials: AWS_ACCESS_KEY_ID /
+# AWS_SECRET_ACCESS_KEY from the environment (or boto3's other sources).
+ZGW_STORAGE = env("ZGW_STORAGE", "file").strip().lower()
+if ZGW_STORAGE == "s3":
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("ZGW_S3_BUCKET", "zgw-documenten"),
+            "endpoint_url": env("ZGW_S3_ENDPOINT_URL") or None,
+            "region_name": env("ZGW_S3_REGION") or None,
+            "location": env("ZGW_S3_PREFIX", ""),
+            # "path" for local servers (MinIO, moto, Ceph without wildcard DNS); "virtual" for AWS
+            "addressing_style": env("ZGW_S3_ADDRESSING_STYLE") or None,
+            # object names carry a fresh uuid: no HEAD request per save to find a free name
+            "file_overwrite": True,
+            "default_acl": None,
+            "querystring_auth": True,
+            # downloads pass through the app (autorisatie); a spooled file up to this size stays in memory
+            "max_memory_size": env_int("ZGW_S3_MAX_MEMORY_SIZE", 8 * 1024 * 1024),
+        },
+    }
+elif ZGW_STORAGE == "file":
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"ZGW_STORAGE must be 'file' or 's3', not {ZGW_STORAGE!r}")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env_bool("STATIC_MANIFEST", False)
