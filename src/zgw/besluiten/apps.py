@@ -7,12 +7,15 @@ class BesluitenConfig(AppConfig):
     verbose_name = "Besluiten"
 
     def ready(self) -> None:
+        from zgw.common.expand import register_kinds
         from zgw.common.references import register_resource
         from zgw.common.relations import register_relation_checker
 
+        from .api.kinds import kinds
         from .models import Besluit, BesluitInformatieObject
         from .relations import besluit_has_informatieobject
 
         register_resource("besluiten", "besluiten", Besluit)
         register_resource("besluiten", "besluitinformatieobjecten", BesluitInformatieObject)
         register_relation_checker("besluit", besluit_has_informatieobject)
+        register_kinds("besluiten", kinds)
