@@ -338,7 +338,7 @@ ZGW_API_VERSIONS = {
     "zaken": "1.5.1",
     "documenten": "1.4.2",
     "catalogi": "1.3.1",
-    "besluiten": "1.0.2",
+    "besluiten": "1.1.0",
     "autorisaties": "1.0.0",
     "notificaties": "1.0.0",
     "referentielijsten": "1.0.0",
