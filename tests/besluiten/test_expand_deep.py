@@ -312,3 +312,53 @@ def test_bio_query_count_grows_per_level(superuser_client, make_zaak, make_beslu
     assert many == few, (few, many)
     # bio list 1; then one load per kind and level: besluit 1, zaak 1, zaaktype 10 (its prefetches), document 2
     assert many <= 15, many
+
+
+# ---- remote objects: the same judgement, on the type and level they carry ------------------------------------
+
+
+def test_remote_document_and_zaak_judged_like_local_ones(make_api_client, superuser_client, mocked):
+    from .conftest import remote_besluittype, remote_document, remote_zaak, remote_zaaktype
+
+    iot = "https://catalogi.example.com/api/v1/informatieobjecttypen/00000000-0000-4000-8000-00000000000b"
+    besluittype = remote_besluittype(iots=[iot])
+    document = {**remote_document(iot), "vertrouwelijkheidaanduiding": "vertrouwelijk"}
+    zaaktype = remote_zaaktype([besluittype["url"]])["url"]
+    zaak = remote_zaak(zaaktype)
+    for data in (besluittype, document, zaak, remote_zaaktype([besluittype["url"]]) | {"url": zaaktype}):
+        mocked.get(data["url"], json=data)
+    mocked.post(f"{zaak['url']}/besluiten", status=201, json={"url": f"{zaak['url']}/besluiten/1"})
+    mocked.post(
+        "https://documenten.example.com/api/v1/objectinformatieobjecten",
+        status=201,
+        json={"url": "https://documenten.example.com/api/v1/objectinformatieobjecten/1"},
+    )
+    created = superuser_client.post(BESLUITEN, besluit_body(besluittype["url"], zaak=zaak["url"]), format="json")
+    assert created.status_code == 201, created.json()
+    besluit = created.json()
+    bio = superuser_client.post(
+        BIOS, {"besluit": besluit["url"], "informatieobject": document["url"]}, format="json"
+    ).json()
+    brc = AutorisatieData(component="brc", scopes=["besluiten.lezen"], besluittype=besluittype["url"])
+
+    def drc(level: str) -> AutorisatieData:
+        return AutorisatieData(
+            component="drc",
+            scopes=["documenten.lezen"],
+            informatieobjecttype=iot,
+            max_vertrouwelijkheidaanduiding=level,
+        )
+
+    def zrc(zt: str) -> AutorisatieData:
+        return AutorisatieData(
+            component="zrc", scopes=["zaken.lezen"], zaaktype=zt, max_vertrouwelijkheidaanduiding="zeer_geheim"
+        )
+
+    low = make_api_client(autorisaties=[brc, drc("openbaar"), zrc(f"{zaaktype}-ander")])
+    data = low.get(bio["url"], {"expand": "informatieobject,besluit.zaak"}).json()["_expand"]
+    assert data["informatieobject"] == {}
+    assert data["besluit"]["_expand"]["zaak"] == {}
+    high = make_api_client(autorisaties=[brc, drc("geheim"), zrc(zaaktype)])
+    data = high.get(bio["url"], {"expand": "informatieobject,besluit.zaak"}).json()["_expand"]
+    assert data["informatieobject"] == document
+    assert data["besluit"]["_expand"]["zaak"] == zaak

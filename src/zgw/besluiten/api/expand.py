@@ -23,9 +23,11 @@ from drf_spectacular.utils import OpenApiParameter
 
 from zgw.common import expand as engine
 from zgw.common.expand import Kind
+from zgw.common.permissions import Scope, is_allowed_for
 
 from .kinds import DOCUMENT, kinds
 
+DOCUMENTEN_LEZEN = Scope("documenten.lezen")
 EXPAND_PARAMETER = OpenApiParameter(
     "expand",
     str,
@@ -37,15 +39,28 @@ EXPAND_PARAMETER = OpenApiParameter(
 
 
 def _document_kind(kind: Kind) -> Kind:
-    """The Documenten kind, rendering ``{}`` for a document that has no version yet (an identity row only)."""
+    """The Documenten kind, rendering ``{}`` for a document that has no version yet (an identity row only), and a
+    document of another Documenten API shown only when the client may read documents of its informatieobjecttype
+    and vertrouwelijkheidaanduiding (``documenten.lezen``), as a local one."""
     render = kind.render
+    allow_remote = kind.allow_remote
 
     def render_current(request, document) -> dict | None:
         if render is None or document.latest_version_id is None:
             return None
         return render(request, document)
 
-    return dataclasses.replace(kind, render=render_current)
+    def allow_remote_document(request, data: dict) -> bool:
+        return allow_remote(request, data) and is_allowed_for(
+            getattr(request, "auth", None),
+            "drc",
+            DOCUMENTEN_LEZEN,
+            str(data.get("informatieobjecttype") or ""),
+            str(data.get("vertrouwelijkheidaanduiding") or ""),
+            request,
+        )
+
+    return dataclasses.replace(kind, render=render_current, allow_remote=allow_remote_document)
 
 
 @cache
