@@ -340,6 +340,6 @@ ZGW_API_VERSIONS = {
     "catalogi": "1.3.1",
     "besluiten": "1.1.0",
     "autorisaties": "1.0.0",
-    "notificaties": "1.0.0",
+    "notificaties": "1.0.1",
     "referentielijsten": "1.0.0",
 }
