@@ -377,8 +377,8 @@ ZGW_API_VERSIONS = {
     "zaken": "1.7.0",
     "documenten": "1.4.2",
     "catalogi": "1.3.1",
-    "besluiten": "1.0.2",
+    "besluiten": "1.1.0",
     "autorisaties": "1.0.0",
-    "notificaties": "1.0.0",
+    "notificaties": "1.0.1",
     "referentielijsten": "1.0.0",
 }

@@ -30,7 +30,7 @@ def test_create_and_read_besluit(superuser_client, besluittype_url):
     assert response.status_code == 201, response.json().get("invalidParams")
     data = response.json()
     assert response["Location"] == data["url"]
-    assert response["API-version"] == "1.0.2"
+    assert response["API-version"] == "1.1.0"
     assert data["besluittype"] == besluittype_url
     assert data["verantwoordelijkeOrganisatie"] == RSIN
     assert data["zaak"] == ""

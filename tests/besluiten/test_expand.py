@@ -37,7 +37,7 @@ def test_expand_remote_besluittype_and_zaak(superuser_client, remote_setup, mock
 
 def test_expand_invalid_field_is_400(superuser_client, create_besluit):
     besluit = create_besluit()
-    for path, query in ((besluit["url"], "informatieobject"), (BESLUITEN, "zaak.zaaktype"), (BIOS, "besluittype")):
+    for path, query in ((besluit["url"], "informatieobject"), (BESLUITEN, "zaak.onbekend"), (BIOS, "besluittype")):
         response = superuser_client.get(path, {"expand": query})
         assert response.status_code == 400
         assert response.json()["invalidParams"][0] == {

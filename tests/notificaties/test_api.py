@@ -1,4 +1,4 @@
-"""The Notificaties API 1.0.0 itself: kanalen, abonnementen, notificaties (notificaties.md §2-§3)."""
+"""The Notificaties API 1.0.1 itself: kanalen, abonnementen, notificaties (notificaties.md §2-§3)."""
 
 from __future__ import annotations
 

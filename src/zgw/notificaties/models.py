@@ -25,8 +25,9 @@ class Kanaal(models.Model):
 
 class Abonnement(models.Model):
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
-    callback_url = models.CharField(max_length=200, verbose_name="callback-URL")
-    auth = models.CharField(max_length=1000, verbose_name="autorisatie (auth)")
+    # Notificaties 1.0.1: no length limit on either (long bearer tokens, e.g. Keycloak JWTs, must fit)
+    callback_url = models.TextField(verbose_name="callback-URL")
+    auth = models.TextField(verbose_name="autorisatie (auth)")
     # The owner: the client that created it. Only the owner and admins (heeftAlleAutorisaties) see or change it;
     # empty (rows from before ownership, or made in the admin): admins only.
     client_id = models.CharField(

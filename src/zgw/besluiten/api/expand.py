@@ -1,130 +1,86 @@
-"""``expand`` from Besluiten 1.1.0 (served on top of 1.0.2; without ``expand`` responses are exactly 1.0.2).
+"""``expand`` of Besluiten 1.1.0 on ``GET /besluiten[/{uuid}]`` and ``GET /besluitinformatieobjecten[/{uuid}]``.
 
-``GET /besluiten[/{uuid}]``: ``besluittype``, ``zaak``. ``GET /besluitinformatieobjecten[/{uuid}]``:
-``informatieobject``, ``besluit``, ``besluit.besluittype``, ``besluit.zaak``. Expanded objects go into ``_expand``
-(``{}`` when the reference is empty, unreadable for the client or unreachable). Anything else → 400
-``invalid-expand-field`` (DECISIONS.md). Objects of another component are only expanded when the client may read
-them there (``catalogi.lezen``; ``zaken.lezen``/``documenten.lezen`` for that type and level), as Open Zaak does.
+The shared resolver (``zgw.common.expand``) works on one graph: the Besluiten kinds (``api/kinds.py``), the Zaken
+graph (zaken and their sub-resources, with the Catalogi types) and the Documenten kinds. A besluit expands
+``besluittype`` and ``zaak``, a besluitinformatieobject ``informatieobject`` and ``besluit``; from there every link
+of the target's own graph can be followed (``besluit.zaak.status.statustype``, ``informatieobject.
+informatieobjecttype.catalogus``), as deep as the engine's ``MAX_LEVELS`` (Besluiten 1.1.0 sets no depth of its own;
+BEHAVIOUR.md §4). Unknown fields → 400 ``invalid-expand-field`` (DECISIONS.md); more objects than
+``ZGW_EXPAND_MAX_OBJECTS`` → 400 ``expand-limit``.
+
+Each level is resolved for the whole page at once (one load per kind and level). Every embedded object passes the
+judgement of a direct read in its own API (besluiten by besluittype, zaken by zaaktype and level, documents by
+informatieobjecttype and level, Catalogi types by read rights on Catalogi); what the client may not see is ``{}``.
+Without ``expand`` the bodies are exactly those of 1.0.2 (no ``_expand`` key).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from functools import cache
 
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework.exceptions import ErrorDetail, ValidationError
 
-from zgw.catalogi.api.serializers import BesluitTypeSerializer
+from zgw.common import expand as engine
+from zgw.common.expand import Kind
 from zgw.common.permissions import Scope, is_allowed_for
-from zgw.common.references import RemoteFetchError, fetch_json
-from zgw.documenten.api.serializers import EnkelvoudigInformatieObjectSerializer
-from zgw.zaken.api.serializers import ZaakSerializer
 
-from ..models import Besluit, BesluitInformatieObject, has_local_zaak
+from .kinds import DOCUMENT, kinds
 
-BESLUIT_PATHS = frozenset({"besluittype", "zaak"})
-BIO_PATHS = frozenset({"informatieobject", "besluit", "besluit.besluittype", "besluit.zaak"})
-
+DOCUMENTEN_LEZEN = Scope("documenten.lezen")
 EXPAND_PARAMETER = OpenApiParameter(
     "expand",
     str,
     OpenApiParameter.QUERY,
     description="Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun "
     "je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de "
-    "punt-notatie gebruikt (Besluiten API 1.1.0).",
+    "punt-notatie gebruikt.",
 )
 
 
-def parse_expand(value: str | None, allowed: frozenset[str]) -> frozenset[str]:
-    """The requested paths plus their parents (``besluit.zaak`` also expands ``besluit``)."""
-    if not value:
-        return frozenset()
-    paths: set[str] = set()
-    for raw in value.split(","):
-        path = raw.strip()
-        if path not in allowed:
-            raise ValidationError(
-                {"expand": [ErrorDetail(f"Ongeldige expand-waarde: {path!r}.", code="invalid-expand-field")]}
-            )
-        parts = path.split(".")
-        paths.update(".".join(parts[:depth]) for depth in range(1, len(parts) + 1))
-    return frozenset(paths)
+def _document_kind(kind: Kind) -> Kind:
+    """The Documenten kind, rendering ``{}`` for a document that has no version yet (an identity row only), and a
+    document of another Documenten API shown only when the client may read documents of its informatieobjecttype
+    and vertrouwelijkheidaanduiding (``documenten.lezen``), as a local one."""
+    render = kind.render
+    allow_remote = kind.allow_remote
+
+    def render_current(request, document) -> dict | None:
+        if render is None or document.latest_version_id is None:
+            return None
+        return render(request, document)
+
+    def allow_remote_document(request, data: dict) -> bool:
+        return allow_remote(request, data) and is_allowed_for(
+            getattr(request, "auth", None),
+            "drc",
+            DOCUMENTEN_LEZEN,
+            str(data.get("informatieobjecttype") or ""),
+            str(data.get("vertrouwelijkheidaanduiding") or ""),
+            request,
+        )
+
+    return dataclasses.replace(kind, render=render_current, allow_remote=allow_remote_document)
 
 
-def _remote(url: str) -> dict:
-    if not url:
-        return {}
-    try:
-        data = fetch_json(url)
-    except RemoteFetchError:
-        return {}
-    return data if isinstance(data, dict) else {}
+@cache
+def graph() -> dict[str, Kind]:
+    """Zaken (with Catalogi), Documenten and Besluiten in one graph (built on first use)."""
+    from zgw.documenten.api.expand import graph as documenten_graph
+    from zgw.zaken.api.expand import graph as zaken_graph
+
+    merged: dict[str, Kind] = {**documenten_graph(), **zaken_graph()}
+    merged[DOCUMENT] = _document_kind(merged[DOCUMENT])
+    merged.update(kinds())
+    return merged
 
 
-def _may(request, component: str, scope: str, type_url: str = "", level: str = "") -> bool:
-    client = getattr(request, "auth", None)
-    if client is not None and client.heeft_alle_autorisaties:
-        return True
-    if not type_url:
-        return client is not None and scope in client.scopes_for(component)
-    return is_allowed_for(client, component, Scope(scope), type_url, level, request)
+def parse(value, root: str) -> list[tuple[str, ...]]:
+    """The valid paths of an ``expand`` query value from ``root`` (``"besluit"`` or ``"besluitinformatieobject"``)."""
+    return engine.parse(value, graph(), root, max_depth=None)
 
 
-def render_besluittype(besluit: Besluit, request) -> dict:
-    if not _may(request, "ztc", "catalogi.lezen"):
-        return {}
-    if besluit.besluittype_id is None:
-        return _remote(besluit.besluittype_url)
-    return dict(BesluitTypeSerializer(besluit.besluittype, context={"request": request}).data)
-
-
-def render_zaak(besluit: Besluit, request) -> dict:
-    zaak = getattr(besluit, "zaak", None) if has_local_zaak() else None
-    if zaak is None:
-        return _remote(besluit.zaak_url)
-    from zgw.common.references import object_url
-
-    zaaktype = getattr(zaak, "zaaktype", None)
-    type_url = object_url(request, zaaktype) if zaaktype is not None else getattr(zaak, "zaaktype_url", "")
-    if not _may(request, "zrc", "zaken.lezen", type_url, getattr(zaak, "vertrouwelijkheidaanduiding", "")):
-        return {}
-    return dict(ZaakSerializer(zaak, context={"request": request}).data)
-
-
-def render_informatieobject(bio: BesluitInformatieObject, request) -> dict:
-    document = bio.informatieobject
-    if document is None:
-        return _remote(bio.informatieobject_url)
-    from zgw.common.references import object_url
-
-    iot = getattr(document, "informatieobjecttype", None)
-    type_url = object_url(request, iot) if iot is not None else document.informatieobjecttype_url
-    if not _may(request, "drc", "documenten.lezen", type_url, document.vertrouwelijkheidaanduiding):
-        return {}
-    version = document.latest_version
-    if version is None:
-        return {}
-    version.document = document
-    return dict(EnkelvoudigInformatieObjectSerializer(version, context={"request": request}).data)
-
-
-def expand_besluit(data: dict, besluit: Besluit, paths: frozenset[str], request, prefix: str = "") -> dict:
-    expanded: dict[str, Any] = {}
-    if f"{prefix}besluittype" in paths:
-        expanded["besluittype"] = render_besluittype(besluit, request)
-    if f"{prefix}zaak" in paths:
-        expanded["zaak"] = render_zaak(besluit, request)
-    if expanded:
-        data = {**data, "_expand": expanded}
-    return data
-
-
-def expand_bio(data: dict, bio: BesluitInformatieObject, paths: frozenset[str], request, render_besluit) -> dict:
-    expanded: dict[str, Any] = {}
-    if "informatieobject" in paths:
-        expanded["informatieobject"] = render_informatieobject(bio, request)
-    if "besluit" in paths:
-        expanded["besluit"] = expand_besluit(render_besluit(bio.besluit), bio.besluit, paths, request, "besluit.")
-    if expanded:
-        data = {**data, "_expand": expanded}
-    return data
+def expand(data: list[dict] | dict, paths: list[tuple[str, ...]], root: str, request) -> None:
+    """Embed every path into the serialized besluit(en) or besluitinformatieobject(en), in place."""
+    if paths:
+        engine.expand(data if isinstance(data, list) else [data], root, paths, graph(), request)

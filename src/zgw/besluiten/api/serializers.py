@@ -1,4 +1,4 @@
-"""Serializers of the Besluiten API 1.0.2 (shape only: names, types, lengths, required-ness; rules in services)."""
+"""Serializers of the Besluiten API 1.1.0 (shape only: names, types, lengths, required-ness; rules in services)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Besluiten API 1.0.2 endpoints: thin — parse, call a service or selector, serialize."""
+"""Besluiten API 1.1.0 endpoints: thin — parse, call a service or selector, serialize."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from zgw.common.viewsets import ZGWGenericViewSet
 from .. import rules, selectors, services
 from ..constants import COMPONENT
 from ..models import Besluit
-from .expand import BESLUIT_PATHS, BIO_PATHS, EXPAND_PARAMETER, expand_besluit, expand_bio, parse_expand
+from . import expand
+from .expand import EXPAND_PARAMETER
 from .filters import BesluitFilter, BesluitInformatieObjectFilter
+from .kinds import BESLUIT, BIO
 from .schema import write_headers
 from .serializers import (
     BesluitExpandedSerializer,
@@ -104,19 +106,18 @@ class BesluitViewSet(BesluitenViewMixin, ZGWGenericViewSet):
             qs = selectors.authorised_besluiten(qs, self.request, required_scope(self))
         return qs
 
-    def _expanded(self, besluit: Besluit, paths: frozenset[str]) -> dict:
-        return expand_besluit(self.render(besluit), besluit, paths, self.request)
-
     def list(self, request, *args, **kwargs):
-        paths = parse_expand(request.query_params.get("expand"), BESLUIT_PATHS)
+        paths = expand.parse(request.query_params.get("expand"), BESLUIT)
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        if not paths:
-            return self.get_paginated_response(self.get_serializer(page, many=True).data)
-        return self.get_paginated_response([self._expanded(besluit, paths) for besluit in page])
+        data = self.get_serializer(page, many=True).data
+        expand.expand(data, paths, BESLUIT, request)
+        return self.get_paginated_response(data)
 
     def retrieve(self, request, *args, **kwargs):
-        paths = parse_expand(request.query_params.get("expand"), BESLUIT_PATHS)
-        return Response(self._expanded(self.get_object(), paths))
+        paths = expand.parse(request.query_params.get("expand"), BESLUIT)
+        data = self.render(self.get_object())
+        expand.expand(data, paths, BESLUIT, request)
+        return Response(data)
 
     def create(self, request, *args, **kwargs):
         besluittype = request.data.get("besluittype") if isinstance(request.data, dict) else None
@@ -190,20 +191,17 @@ class BesluitInformatieObjectViewSet(BesluitenViewMixin, ZGWGenericViewSet):
             return [EXPAND_PARAMETER]
         return write_headers(method)
 
-    def _expanded(self, bio, paths: frozenset[str]) -> dict:
-        render_besluit = BesluitSerializer(context=self.get_serializer_context()).to_representation
-        return expand_bio(self.render(bio), bio, paths, self.request, render_besluit)
-
     def list(self, request, *args, **kwargs):
-        paths = parse_expand(request.query_params.get("expand"), BIO_PATHS)
-        queryset = self.filter_queryset(self.get_queryset())
-        if not paths:
-            return Response(self.get_serializer(queryset, many=True).data)
-        return Response([self._expanded(bio, paths) for bio in queryset])
+        paths = expand.parse(request.query_params.get("expand"), BIO)
+        data = self.get_serializer(self.filter_queryset(self.get_queryset()), many=True).data
+        expand.expand(data, paths, BIO, request)
+        return Response(data)
 
     def retrieve(self, request, *args, **kwargs):
-        paths = parse_expand(request.query_params.get("expand"), BIO_PATHS)
-        return Response(self._expanded(self.get_object(), paths))
+        paths = expand.parse(request.query_params.get("expand"), BIO)
+        data = self.render(self.get_object())
+        expand.expand(data, paths, BIO, request)
+        return Response(data)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

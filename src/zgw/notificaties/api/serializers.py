@@ -84,13 +84,11 @@ class AbonnementSerializer(serializers.ModelSerializer):
     url = SelfURLField(API, "abonnement")
     callbackUrl = URLField(
         source="callback_url",
-        max_length=200,
         min_length=1,
         help_text="De URL waar notificaties naar toe gestuurd dienen te worden. Deze URL dient uit te komen bij een "
         "API die geschikt is om notificaties op te ontvangen.",
     )
     auth = serializers.CharField(
-        max_length=1000,
         min_length=1,
         write_only=True,
         help_text='Autorisatie header invulling voor het vesturen naar de "Callback URL". Voorbeeld: Bearer a4daa31...',
