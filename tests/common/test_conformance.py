@@ -11,13 +11,16 @@ import pytest
 # byte-for-byte copies of the shared reference material (vendor/zgw-standard/README.md)
 SHARED = Path(__file__).resolve().parents[2] / "vendor" / "zgw-standard"
 TOOL = SHARED / "tools" / "oas_compare.py"
+# errata this project has proposed upstream and the shared errata.yaml does not have yet (each entry says why);
+# they are added to the shared ones for the comparison. Remove an entry once the shared file carries it.
+PROPOSED_ERRATA = Path(__file__).resolve().parent / "errata_proposed.yaml"
 
 SPECS = {
     "zaken": "zaken-1.5.1.yaml",
-    "documenten": "documenten-1.4.2.yaml",
+    "documenten": "documenten-1.7.0.yaml",
     "catalogi": "catalogi-1.3.1.yaml",
     "besluiten": "besluiten-1.0.2.yaml",
-    "autorisaties": "autorisaties-1.0.0.yaml",
+    "autorisaties": "autorisaties-1.1.0.yaml",
     "notificaties": "notificaties-1.0.0.yaml",
 }
 
@@ -34,8 +37,10 @@ def test_served_schema_scores_100_percent(anonymous_client, db, tmp_path, tool, 
     assert response.status_code == 200
     served = tmp_path / f"{api}.json"
     served.write_bytes(response.content)
+    errata = tmp_path / "errata.yaml"
+    errata.write_text((SHARED / "specs" / "errata.yaml").read_text() + "\n" + PROPOSED_ERRATA.read_text())
     result = subprocess.run(
-        [sys.executable, str(tool), str(SHARED / "specs" / spec), str(served), "--strict"],
+        [sys.executable, str(tool), str(SHARED / "specs" / spec), str(served), "--strict", "--errata", str(errata)],
         capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stdout[-4000:]

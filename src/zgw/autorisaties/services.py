@@ -1,4 +1,4 @@
-"""Writes of the Autorisaties API and the rules ac-001..ac-003 they enforce."""
+"""Writes of the Autorisaties API 1.1.0 and the rules ac-001..ac-003 they enforce."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ class ApplicatieData:
     label: str
     heeft_alle_autorisaties: bool = False
     autorisaties: list[AutorisatieData] = field(default_factory=list)
+    alleen_is_gereed_voor_publicatie: bool = False  # Autorisaties 1.1.0
 
 
 def _error(name: str, message: str, code: str) -> ValidationError:
@@ -139,7 +140,9 @@ def _validate(data: ApplicatieData, instance: Applicatie | None) -> None:
 def create_applicatie(data: ApplicatieData, *, request=None) -> Applicatie:
     _validate(data, None)
     applicatie = Applicatie.objects.create(
-        label=data.label, heeft_alle_autorisaties=data.heeft_alle_autorisaties
+        label=data.label,
+        heeft_alle_autorisaties=data.heeft_alle_autorisaties,
+        alleen_is_gereed_voor_publicatie=data.alleen_is_gereed_voor_publicatie,
     )
     _write_relations(applicatie, data, replace_autorisaties=True)
     _notify(request, applicatie, "create")
@@ -152,6 +155,7 @@ def current_data(applicatie: Applicatie) -> ApplicatieData:
         client_ids=applicatie.client_id_list,
         label=applicatie.label,
         heeft_alle_autorisaties=applicatie.heeft_alle_autorisaties,
+        alleen_is_gereed_voor_publicatie=applicatie.alleen_is_gereed_voor_publicatie,
         autorisaties=[
             AutorisatieData(
                 component=a.component,
@@ -175,6 +179,7 @@ def update_applicatie(applicatie: Applicatie, changes: dict, *, partial: bool, r
     _validate(merged, applicatie)
     applicatie.label = merged.label
     applicatie.heeft_alle_autorisaties = merged.heeft_alle_autorisaties
+    applicatie.alleen_is_gereed_voor_publicatie = merged.alleen_is_gereed_voor_publicatie
     applicatie.save()
     _write_relations(applicatie, merged, replace_autorisaties=(not partial) or "autorisaties" in changes)
     _notify(request, applicatie, "partial_update" if partial else "update")
@@ -207,6 +212,7 @@ def ensure_client(
     label: str | None = None,
     heeft_alle_autorisaties: bool = False,
     autorisaties: list[AutorisatieData] | None = None,
+    alleen_is_gereed_voor_publicatie: bool = False,
 ) -> Applicatie:
     """Create or update the credential and the applicatie of ``client_id`` (management commands, quickstart)."""
     set_client_credential(client_id, secret)
@@ -215,6 +221,7 @@ def ensure_client(
         label=label or client_id,
         heeft_alle_autorisaties=heeft_alle_autorisaties,
         autorisaties=autorisaties or [],
+        alleen_is_gereed_voor_publicatie=alleen_is_gereed_voor_publicatie,
     )
     existing = Applicatie.objects.filter(client_identifiers__client_id=client_id).first()
     if existing is None:

@@ -93,6 +93,8 @@ class EnkelvoudigInformatieObject(models.Model):
         max_length=20, choices=VertrouwelijkheidsAanduiding.choices, blank=True
     )
     status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    # Autorisaties 1.1.0 alleenIsGereedVoorPublicatie filters on it (Documenten 1.7.0)
+    is_gereed_voor_publicatie = models.BooleanField(null=True, blank=True, verbose_name="is gereed voor publicatie")
     created_at = models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")
 
     class Meta:
@@ -158,6 +160,10 @@ class EnkelvoudigInformatieObjectVersie(models.Model):
     )
     informatieobjecttype_url = models.URLField(max_length=1000, blank=True)
     trefwoorden = models.JSONField(default=list, blank=True)
+    # Documenten 1.5.0 / 1.6.0 / 1.7.0
+    inhoud_is_vervallen = models.BooleanField(null=True, blank=True, verbose_name="inhoud is vervallen")
+    tonen_aan_initiator = models.BooleanField(default=False, verbose_name="tonen aan initiator")
+    is_gereed_voor_publicatie = models.BooleanField(null=True, blank=True, verbose_name="is gereed voor publicatie")
 
     class Meta:
         ordering = ("document", "versie")

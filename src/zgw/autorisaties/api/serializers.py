@@ -187,8 +187,14 @@ class ApplicatieSerializer(serializers.ModelSerializer):
         help_text="Indien alle autorisaties gegeven zijn, dan hoeven deze niet individueel opgegeven te worden. "
         "Gebruik dit alleen als je de consumer helemaal vertrouwt.",
     )
+    alleenIsGereedVoorPublicatie = serializers.BooleanField(
+        source="alleen_is_gereed_voor_publicatie",
+        required=False,
+        help_text="Indien `true` mag de betreffende applicatie alleen documenten lezen met waarde `true` voor "
+        "`isGereedVoorPublicatie`.",
+    )
     autorisaties = AutorisatieListField(required=False)
 
     class Meta:
         model = Applicatie
-        fields = ("url", "clientIds", "label", "heeftAlleAutorisaties", "autorisaties")
+        fields = ("url", "clientIds", "label", "heeftAlleAutorisaties", "alleenIsGereedVoorPublicatie", "autorisaties")

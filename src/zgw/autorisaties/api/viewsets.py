@@ -1,4 +1,4 @@
-"""Autorisaties API 1.0.0 endpoints."""
+"""Autorisaties API 1.1.0 endpoints."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ FIELD_MAP = {
     "client_id_list": "client_ids",
     "label": "label",
     "heeft_alle_autorisaties": "heeft_alle_autorisaties",
+    "alleen_is_gereed_voor_publicatie": "alleen_is_gereed_voor_publicatie",
     "autorisaties": "autorisaties",
 }
 

@@ -15,7 +15,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from zgw.catalogi.api.serializers import BesluitTypeSerializer
-from zgw.common.permissions import Scope, is_allowed_for
+from zgw.common.permissions import Scope, is_allowed_for, may_read_document
 from zgw.common.references import RemoteFetchError, fetch_json
 from zgw.documenten.api.serializers import EnkelvoudigInformatieObjectSerializer
 from zgw.zaken.api.serializers import ZaakSerializer
@@ -101,6 +101,8 @@ def render_informatieobject(bio: BesluitInformatieObject, request) -> dict:
     type_url = object_url(request, iot) if iot is not None else document.informatieobjecttype_url
     if not _may(request, "drc", "documenten.lezen", type_url, document.vertrouwelijkheidaanduiding):
         return {}
+    if not may_read_document(request.auth, document.is_gereed_voor_publicatie, Scope("documenten.lezen")):
+        return {}  # Autorisaties 1.1.0 alleenIsGereedVoorPublicatie
     version = document.latest_version
     if version is None:
         return {}
