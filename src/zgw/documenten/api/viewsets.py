@@ -173,6 +173,15 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
         version.document = document
         return dict(EnkelvoudigInformatieObjectSerializer(version, context=self.get_serializer_context()).data)
 
+    def _readable_version(self, document):
+        """The version asked for; an application limited to documents ready for publication may read an older
+        version only when that version was marked ready too (403 otherwise, like the document)."""
+        version = selectors.version_for(document, self.request.query_params)
+        if not may_read_document(self.request.auth, version.is_gereed_voor_publicatie, LEZEN):
+            self.permission_denied(self.request)
+        version.document = document
+        return version
+
     def _page_response(self, queryset, expand: frozenset[str]):
         page = self.paginate_queryset(queryset)
         context = {**self.get_serializer_context(), "expand": expand}
@@ -189,8 +198,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
     def retrieve(self, request, *args, **kwargs):
         document = self.get_object()
         expand = parse_expand(request.query_params.get("expand"), EIO_EXPAND)
-        version = selectors.version_for(document, request.query_params)
-        version.document = document
+        version = self._readable_version(document)
         context = {**self.get_serializer_context(), "expand": expand}
         data = EnkelvoudigInformatieObjectExpandedSerializer(version, context=context).data
         return self._etag_response(request, data)
@@ -258,7 +266,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
     def download(self, request, *args, **kwargs):
         """Streams the stored content (FileResponse): memory use does not depend on the file size."""
         document = self.get_object()
-        version = selectors.version_for(document, request.query_params)
+        version = self._readable_version(document)
         if not version.inhoud:
             return Response(status=status.HTTP_204_NO_CONTENT)
         response = FileResponse(
