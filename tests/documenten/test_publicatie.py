@@ -216,7 +216,10 @@ def test_besluiten_expand_of_informatieobject(docs, superuser_client):
     besluittype = make_besluittype(catalogus, concept=False, omschrijving="Woo-besluit")
     besluittype.informatieobjecttypen.add(iotype)
     catalogi = "http://testserver/catalogi/api/v1"
-    iotype_url, besluittype_url = f"{catalogi}/informatieobjecttypen/{iotype.uuid}", f"{catalogi}/besluittypen/{besluittype.uuid}"
+    iotype_url, besluittype_url = (
+        f"{catalogi}/informatieobjecttypen/{iotype.uuid}",
+        f"{catalogi}/besluittypen/{besluittype.uuid}",
+    )
     besluit = superuser_client.post(
         "/besluiten/api/v1/besluiten",
         {"verantwoordelijkeOrganisatie": "000000000", "besluittype": besluittype_url, "datum": "2024-03-01",
@@ -243,9 +246,12 @@ def test_besluiten_expand_of_informatieobject(docs, superuser_client):
         response = woo.get(path_of(bio.json()["url"]), {"expand": "informatieobject"})
         assert response.status_code == 200, response.json()
         shown[ready] = response.json()["_expand"]["informatieobject"].get("url")
-        assert superuser_client.get(path_of(bio.json()["url"]), {"expand": "informatieobject"}).json()[
-            "_expand"
-        ]["informatieobject"]["url"] == document["url"]
+        assert (
+            superuser_client.get(path_of(bio.json()["url"]), {"expand": "informatieobject"}).json()["_expand"][
+                "informatieobject"
+            ]["url"]
+            == document["url"]
+        )
     assert shown[True] is not None and shown[None] is None
 
 

@@ -84,15 +84,11 @@ def validate_ac_003_required_fields(autorisaties: list[AutorisatieData]) -> None
         if not prefix or not any(scope.startswith(prefix) for scope in autorisatie.scopes):
             continue
         type_field = TYPE_FIELD_BY_COMPONENT[autorisatie.component]
-        required = [type_field] + (
-            ["maxVertrouwelijkheidaanduiding"] if autorisatie.component in NEEDS_LEVEL else []
-        )
+        required = [type_field] + (["maxVertrouwelijkheidaanduiding"] if autorisatie.component in NEEDS_LEVEL else [])
         for name in required:
             attr = "max_vertrouwelijkheidaanduiding" if name == "maxVertrouwelijkheidaanduiding" else name
             if not getattr(autorisatie, attr):
-                errors[f"autorisaties.{index}.{name}"] = [
-                    ErrorDetail("Dit veld is vereist.", code="required")
-                ]
+                errors[f"autorisaties.{index}.{name}"] = [ErrorDetail("Dit veld is vereist.", code="required")]
     if errors:
         raise ValidationError(errors)
 
@@ -112,9 +108,7 @@ def _write_relations(applicatie: Applicatie, data: ApplicatieData, *, replace_au
                 zaaktype=a.zaaktype if a.component == "zrc" else "",
                 informatieobjecttype=a.informatieobjecttype if a.component == "drc" else "",
                 besluittype=a.besluittype if a.component == "brc" else "",
-                max_vertrouwelijkheidaanduiding=a.max_vertrouwelijkheidaanduiding
-                if a.component in NEEDS_LEVEL
-                else "",
+                max_vertrouwelijkheidaanduiding=a.max_vertrouwelijkheidaanduiding if a.component in NEEDS_LEVEL else "",
             )
             for a in data.autorisaties
         )
@@ -197,9 +191,7 @@ def delete_applicatie(applicatie: Applicatie, *, request=None) -> None:
 
 @transaction.atomic
 def set_client_credential(client_id: str, secret: str) -> ClientCredential:
-    credential, _ = ClientCredential.objects.update_or_create(
-        client_id=client_id, defaults={"secret": secret}
-    )
+    credential, _ = ClientCredential.objects.update_or_create(client_id=client_id, defaults={"secret": secret})
     _changed()
     return credential
 

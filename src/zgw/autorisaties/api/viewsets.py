@@ -83,9 +83,7 @@ class ApplicatieViewSet(ZGWGenericViewSet):
         instance = self.get_object()
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        services.update_applicatie(
-            instance, self._changes(serializer.validated_data), partial=partial, request=request
-        )
+        services.update_applicatie(instance, self._changes(serializer.validated_data), partial=partial, request=request)
         return Response(self.get_serializer(selectors.applicaties().get(pk=instance.pk)).data)
 
     def partial_update(self, request, *args, **kwargs):

@@ -24,9 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="Give the applicatie heeftAlleAutorisaties.")
         parser.add_argument("--component", choices=["ac", "nrc", "zrc", "ztc", "drc", "brc"])
         parser.add_argument("--scopes", default="", help="Comma-separated scopes for --component.")
-        parser.add_argument(
-            "--type", action="append", default=[], help="Type URL (repeatable) for zrc/drc/brc."
-        )
+        parser.add_argument("--type", action="append", default=[], help="Type URL (repeatable) for zrc/drc/brc.")
         parser.add_argument("--max-vertrouwelijkheid", default="", help="maxVertrouwelijkheidaanduiding.")
         parser.add_argument(
             "--alleen-gereed-voor-publicatie",
@@ -63,6 +61,4 @@ class Command(BaseCommand):
             )
         except Exception as exc:  # ValidationError from the ac rules: show it plainly
             raise CommandError(str(getattr(exc, "detail", exc)))
-        self.stdout.write(
-            f"Client '{options['client_id']}' -> applicatie {applicatie.uuid} ({applicatie.label})"
-        )
+        self.stdout.write(f"Client '{options['client_id']}' -> applicatie {applicatie.uuid} ({applicatie.label})")
