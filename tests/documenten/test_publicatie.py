@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.db import connection
 from django.core.management import call_command
 from rest_framework.test import APIRequestFactory
 
@@ -18,6 +19,7 @@ from zgw.autorisaties import services as ac_services
 from zgw.autorisaties.models import Applicatie
 from zgw.autorisaties.services import AutorisatieData
 from zgw.common.auth import get_client_provider
+from zgw.common.permissions import Scope
 from zgw.documenten.models import EnkelvoudigInformatieObject
 from zgw.documenten.relations import link_object
 
@@ -335,3 +337,19 @@ def test_admin_shows_and_sets_the_flag(admin_client, db):
     assert b'name="alleen_is_gereed_voor_publicatie"' in page.content
     listing = admin_client.get("/admin/autorisaties/applicatie/", {"alleen_is_gereed_voor_publicatie__exact": "1"})
     assert listing.status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="plan of PostgreSQL")
+def test_the_publication_list_reads_the_partial_index(docs):
+    """The list of a publication-limited application with all autorisaties: only ready rows are in the index."""
+    from zgw.documenten import selectors
+
+    woo = _resolved(_woo_client().client_id)
+    qs = selectors.visible_documents(woo, Scope("documenten.lezen"), None)[:100]
+    assert [d.uuid for d in qs] == [uuid.UUID(docs["ready"]["url"].rsplit("/", 1)[1])]
+    sql, params = qs.values_list("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "documenten_publicatie" in plan, plan

@@ -111,6 +111,16 @@ class EnkelvoudigInformatieObject(models.Model):
             models.Index(
                 fields=["informatieobjecttype", "vertrouwelijkheidaanduiding", "id"], name="documenten_autorisatie"
             ),
+            # the same for an application limited to documents ready for publication (alleenIsGereedVoorPublicatie):
+            # only ready documents are in these partial indexes, so its pages never skip unready rows
+            models.Index(
+                fields=["informatieobjecttype", "vertrouwelijkheidaanduiding", "id"],
+                condition=models.Q(is_gereed_voor_publicatie=True),
+                name="documenten_publicatie_type",
+            ),
+            models.Index(
+                fields=["id"], condition=models.Q(is_gereed_voor_publicatie=True), name="documenten_publicatie"
+            ),
         ]
         verbose_name = "enkelvoudig informatieobject"
         verbose_name_plural = "enkelvoudige informatieobjecten"
