@@ -10,8 +10,8 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from django.db import connection
 from django.core.management import call_command
+from django.db import connection
 from rest_framework.test import APIRequestFactory
 
 from tests.conftest import _client_for
