@@ -255,7 +255,7 @@ def test_oio_expand_query_count_does_not_grow_with_the_page(superuser_client, cr
     for _ in range(6):
         link_object(informatieobject=_document(create_eio()), object_type="zaak", object_url=zaak)
     assert measure() == few
-    assert few <= 8
+    assert few <= 3  # measured: 2 (the relations with their documents joined, the parts)
 
 
 def test_eio_expand_query_count_pinned(superuser_client, create_eio, iotype):
@@ -266,7 +266,7 @@ def test_eio_expand_query_count_pinned(superuser_client, create_eio, iotype):
     with CaptureQueriesContext(connection) as queries:
         response = superuser_client.get(EIO_LIST, {"expand": "informatieobjecttype"})
     assert {r["_expand"]["informatieobjecttype"]["url"] for r in response.json()["results"]} == {iotype["url"]}
-    assert len(queries) <= 8
+    assert len(queries) <= 4  # measured: 3 (count, page, parts); the remote type is fetched once and cached
 
 
 def test_verzending_expand_carries_the_nested_document_expand(superuser_client, create_eio, iotype):
