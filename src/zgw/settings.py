@@ -375,10 +375,10 @@ CATALOGI_STRICT_PUBLISH = env_bool("CATALOGI_STRICT_PUBLISH", False)
 # --- API versions served --------------------------------------------------------------------------------------
 ZGW_API_VERSIONS = {
     "zaken": "1.7.0",
-    "documenten": "1.4.2",
+    "documenten": "1.7.0",
     "catalogi": "1.3.1",
     "besluiten": "1.1.0",
-    "autorisaties": "1.0.0",
+    "autorisaties": "1.1.0",
     "notificaties": "1.0.1",
     "referentielijsten": "1.0.0",
 }

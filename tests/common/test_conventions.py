@@ -87,7 +87,7 @@ def test_validation_errors_have_camelcase_names_and_codes(superuser_client, thin
 def test_api_version_header_on_errors_too(anonymous_client, db):
     response = anonymous_client.get("/autorisaties/api/v1/applicaties/not-a-uuid")
     assert response.status_code == 404
-    assert response["API-version"] == "1.0.0"
+    assert response["API-version"] == "1.1.0"
 
 
 def test_unknown_query_parameter_is_400(superuser_client, db):

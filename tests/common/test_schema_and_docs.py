@@ -4,10 +4,10 @@ import pytest
 import yaml
 
 APIS = {
-    "autorisaties": "1.0.0",
+    "autorisaties": "1.1.0",
     "catalogi": "1.3.1",
     "zaken": "1.7.0",
-    "documenten": "1.4.2",
+    "documenten": "1.7.0",
     "besluiten": "1.0.2",
     "notificaties": "1.0.0",
 }

@@ -30,8 +30,8 @@ def test_create_returns_document_with_download_url_and_versie_1(superuser_client
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"hallo wereld"
     assert download["Content-Type"] == "application/octet-stream"
-    assert download["API-version"] == "1.4.2"
-    assert response["API-version"] == "1.4.2"
+    assert download["API-version"] == "1.7.0"
+    assert response["API-version"] == "1.7.0"
 
 
 def test_content_is_stored_in_storage_not_in_database(create_eio):

@@ -1,4 +1,4 @@
-"""drc-011/012: expand from a document into the Catalogi types behind its informatieobjecttype, three levels deep.
+"""drc-011/012: expand from a document into the Catalogi types behind its informatieobjecttype, to any depth.
 
 The expanded objects are what the Catalogi API answers; queries grow per level, not per document or type.
 """
@@ -80,16 +80,27 @@ def test_drc_012_expand_informatieobjecttype_catalogus_and_besluittypen_zaaktype
     assert _own(response.json()) == superuser_client.get(path_of(document["url"])).json()
 
 
-def test_drc_012_deeper_than_three_levels_is_truncated(superuser_client, catalogus):
+def test_expand_deeper_than_three_levels_is_followed(superuser_client, catalogus):
+    """Documenten 1.6.0 (release notes, nested OAS schemas): any depth, not drc-012's three levels
+    (docs/decisions.md "Documenten expand depth")."""
     iotype = _iotype(catalogus)
     _with_besluittypen(catalogus, iotype, 1)
     document = _create(superuser_client, iotype)
     response = superuser_client.get(
-        path_of(document["url"]), {"expand": "informatieobjecttype.besluittypen.zaaktypen.statustypen"}
+        path_of(document["url"]), {"expand": "informatieobjecttype.besluittypen.zaaktypen.catalogus"}
     )
     assert response.status_code == 200, response.json()
     [besluittype] = response.json()["_expand"]["informatieobjecttype"]["_expand"]["besluittypen"]
-    assert all("_expand" not in zaaktype for zaaktype in besluittype["_expand"]["zaaktypen"])
+    [zaaktype] = besluittype["_expand"]["zaaktypen"]
+    assert zaaktype["_expand"]["catalogus"]["url"] == _url("catalogussen", catalogus)
+
+
+def test_expand_beyond_the_recursion_limit_is_400(superuser_client, catalogus):
+    document = _create(superuser_client, _iotype(catalogus))
+    value = "informatieobjecttype" + ".catalogus.informatieobjecttypen" * 5
+    response = superuser_client.get(path_of(document["url"]), {"expand": value})
+    assert response.status_code == 400
+    assert ("expand", "recursion-limit") in codes(response)
 
 
 @pytest.mark.parametrize(

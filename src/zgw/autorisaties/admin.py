@@ -16,9 +16,9 @@ class AutorisatieInline(admin.StackedInline):
 
 @admin.register(Applicatie)
 class ApplicatieAdmin(admin.ModelAdmin):
-    list_display = ("label", "uuid", "heeft_alle_autorisaties")
+    list_display = ("label", "uuid", "heeft_alle_autorisaties", "alleen_is_gereed_voor_publicatie")
     search_fields = ("label", "uuid", "client_identifiers__client_id")
-    list_filter = ("heeft_alle_autorisaties",)
+    list_filter = ("heeft_alle_autorisaties", "alleen_is_gereed_voor_publicatie")
     inlines = [ClientIdentifierInline, AutorisatieInline]
     readonly_fields = ("uuid",)
 

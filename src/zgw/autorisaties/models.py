@@ -1,4 +1,4 @@
-"""Autorisaties API 1.0.0: applicaties, their autorisaties, and the JWT secrets of client ids."""
+"""Autorisaties API 1.1.0: applicaties, their autorisaties, and the JWT secrets of client ids."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ class Applicatie(models.Model):
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4)
     label = models.CharField(max_length=100)
     heeft_alle_autorisaties = models.BooleanField(default=False)
+    # Autorisaties 1.1.0: read only documents with isGereedVoorPublicatie = true (Woo publication)
+    alleen_is_gereed_voor_publicatie = models.BooleanField(default=False, verbose_name="alleen gereed voor publicatie")
 
     class Meta:
         ordering = ("-id",)

@@ -62,6 +62,7 @@ def build_client_auth(client_id: str, applicatie: Applicatie | None) -> ClientAu
         label=applicatie.label,
         heeft_alle_autorisaties=applicatie.heeft_alle_autorisaties,
         grants=grants,
+        alleen_is_gereed_voor_publicatie=applicatie.alleen_is_gereed_voor_publicatie,
     )
 
 

@@ -1,4 +1,4 @@
-"""Writes of the Autorisaties API and the rules ac-001..ac-003 they enforce."""
+"""Writes of the Autorisaties API 1.1.0 and the rules ac-001..ac-003 they enforce."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ class ApplicatieData:
     label: str
     heeft_alle_autorisaties: bool = False
     autorisaties: list[AutorisatieData] = field(default_factory=list)
+    alleen_is_gereed_voor_publicatie: bool = False  # Autorisaties 1.1.0
 
 
 def _error(name: str, message: str, code: str) -> ValidationError:
@@ -83,15 +84,11 @@ def validate_ac_003_required_fields(autorisaties: list[AutorisatieData]) -> None
         if not prefix or not any(scope.startswith(prefix) for scope in autorisatie.scopes):
             continue
         type_field = TYPE_FIELD_BY_COMPONENT[autorisatie.component]
-        required = [type_field] + (
-            ["maxVertrouwelijkheidaanduiding"] if autorisatie.component in NEEDS_LEVEL else []
-        )
+        required = [type_field] + (["maxVertrouwelijkheidaanduiding"] if autorisatie.component in NEEDS_LEVEL else [])
         for name in required:
             attr = "max_vertrouwelijkheidaanduiding" if name == "maxVertrouwelijkheidaanduiding" else name
             if not getattr(autorisatie, attr):
-                errors[f"autorisaties.{index}.{name}"] = [
-                    ErrorDetail("Dit veld is vereist.", code="required")
-                ]
+                errors[f"autorisaties.{index}.{name}"] = [ErrorDetail("Dit veld is vereist.", code="required")]
     if errors:
         raise ValidationError(errors)
 
@@ -111,9 +108,7 @@ def _write_relations(applicatie: Applicatie, data: ApplicatieData, *, replace_au
                 zaaktype=a.zaaktype if a.component == "zrc" else "",
                 informatieobjecttype=a.informatieobjecttype if a.component == "drc" else "",
                 besluittype=a.besluittype if a.component == "brc" else "",
-                max_vertrouwelijkheidaanduiding=a.max_vertrouwelijkheidaanduiding
-                if a.component in NEEDS_LEVEL
-                else "",
+                max_vertrouwelijkheidaanduiding=a.max_vertrouwelijkheidaanduiding if a.component in NEEDS_LEVEL else "",
             )
             for a in data.autorisaties
         )
@@ -139,7 +134,9 @@ def _validate(data: ApplicatieData, instance: Applicatie | None) -> None:
 def create_applicatie(data: ApplicatieData, *, request=None) -> Applicatie:
     _validate(data, None)
     applicatie = Applicatie.objects.create(
-        label=data.label, heeft_alle_autorisaties=data.heeft_alle_autorisaties
+        label=data.label,
+        heeft_alle_autorisaties=data.heeft_alle_autorisaties,
+        alleen_is_gereed_voor_publicatie=data.alleen_is_gereed_voor_publicatie,
     )
     _write_relations(applicatie, data, replace_autorisaties=True)
     _notify(request, applicatie, "create")
@@ -152,6 +149,7 @@ def current_data(applicatie: Applicatie) -> ApplicatieData:
         client_ids=applicatie.client_id_list,
         label=applicatie.label,
         heeft_alle_autorisaties=applicatie.heeft_alle_autorisaties,
+        alleen_is_gereed_voor_publicatie=applicatie.alleen_is_gereed_voor_publicatie,
         autorisaties=[
             AutorisatieData(
                 component=a.component,
@@ -175,6 +173,7 @@ def update_applicatie(applicatie: Applicatie, changes: dict, *, partial: bool, r
     _validate(merged, applicatie)
     applicatie.label = merged.label
     applicatie.heeft_alle_autorisaties = merged.heeft_alle_autorisaties
+    applicatie.alleen_is_gereed_voor_publicatie = merged.alleen_is_gereed_voor_publicatie
     applicatie.save()
     _write_relations(applicatie, merged, replace_autorisaties=(not partial) or "autorisaties" in changes)
     _notify(request, applicatie, "partial_update" if partial else "update")
@@ -192,9 +191,7 @@ def delete_applicatie(applicatie: Applicatie, *, request=None) -> None:
 
 @transaction.atomic
 def set_client_credential(client_id: str, secret: str) -> ClientCredential:
-    credential, _ = ClientCredential.objects.update_or_create(
-        client_id=client_id, defaults={"secret": secret}
-    )
+    credential, _ = ClientCredential.objects.update_or_create(client_id=client_id, defaults={"secret": secret})
     _changed()
     return credential
 
@@ -207,6 +204,7 @@ def ensure_client(
     label: str | None = None,
     heeft_alle_autorisaties: bool = False,
     autorisaties: list[AutorisatieData] | None = None,
+    alleen_is_gereed_voor_publicatie: bool = False,
 ) -> Applicatie:
     """Create or update the credential and the applicatie of ``client_id`` (management commands, quickstart)."""
     set_client_credential(client_id, secret)
@@ -215,6 +213,7 @@ def ensure_client(
         label=label or client_id,
         heeft_alle_autorisaties=heeft_alle_autorisaties,
         autorisaties=autorisaties or [],
+        alleen_is_gereed_voor_publicatie=alleen_is_gereed_voor_publicatie,
     )
     existing = Applicatie.objects.filter(client_identifiers__client_id=client_id).first()
     if existing is None:

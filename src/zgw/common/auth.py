@@ -44,6 +44,8 @@ class ClientAuth:
     label: str = ""
     heeft_alle_autorisaties: bool = False
     grants: tuple[Grant, ...] = ()
+    # Autorisaties 1.1.0 alleenIsGereedVoorPublicatie: read only documents marked ready for publication
+    alleen_is_gereed_voor_publicatie: bool = False
 
     def grants_for(self, component: str) -> list[Grant]:
         return [grant for grant in self.grants if grant.component == component]

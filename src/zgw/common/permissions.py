@@ -122,6 +122,26 @@ def is_allowed_for(
     return False
 
 
+# the scopes of reading a document (its metadata, content, audit trail); alleenIsGereedVoorPublicatie limits only these
+READING_SCOPES = frozenset({"documenten.lezen", "audittrails.lezen"})
+
+
+def publication_limited(client: ClientAuth | None, scope: ScopeExpr | None) -> bool:
+    """Does Autorisaties 1.1.0 ``alleenIsGereedVoorPublicatie`` limit this ``scope`` of ``client`` to documents with
+    ``isGereedVoorPublicatie = true``? Only reads are limited (writes are unaffected, docs/decisions.md); the flag
+    counts with ``heeftAlleAutorisaties`` too."""
+    if client is None or not client.alleen_is_gereed_voor_publicatie or scope is None:
+        return False
+    return set(scope.labels()) <= READING_SCOPES
+
+
+def may_read_document(
+    client: ClientAuth | None, is_gereed_voor_publicatie: bool | None, scope: ScopeExpr | None
+) -> bool:
+    """The publication part of a document read (the type/level part is :func:`is_allowed_for`)."""
+    return is_gereed_voor_publicatie is True or not publication_limited(client, scope)
+
+
 def authorised_filter(
     client: ClientAuth | None,
     component: str,

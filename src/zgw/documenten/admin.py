@@ -45,6 +45,9 @@ class VersieInline(ReadOnlyInline):
         "vertrouwelijkheidaanduiding",
         "bestandsnaam",
         "bestandsomvang",
+        "inhoud_is_vervallen",
+        "tonen_aan_initiator",
+        "is_gereed_voor_publicatie",
         "download",
     )
     verbose_name_plural = "versies"
@@ -76,7 +79,12 @@ class EnkelvoudigInformatieObjectAdmin(IndexedSearchMixin, ReadOnlyAdmin):
         "versie",
     )
     list_select_related = ("latest_version", "informatieobjecttype")
-    list_filter = ("status", "vertrouwelijkheidaanduiding", ("created_at", admin.DateFieldListFilter))
+    list_filter = (
+        "status",
+        "vertrouwelijkheidaanduiding",
+        "is_gereed_voor_publicatie",
+        ("created_at", admin.DateFieldListFilter),
+    )
     # identificatie has a plain btree index (and the unique constraint): exact lookups only
     search_uuid_fields = ("uuid",)
     search_exact_fields = ("identificatie", "bronorganisatie")

@@ -7,9 +7,14 @@ class DocumentenConfig(AppConfig):
     verbose_name = "Documenten"
 
     def ready(self) -> None:
+        from zgw.common.expand import register_kinds
         from zgw.common.references import register_resource
 
         from . import models
+        from .api.expand import graph
+
+        # the document kind for the expand of other APIs (Zaken, Besluiten): loaded and judged as a direct read here
+        register_kinds("documenten", graph)
 
         register_resource("documenten", "enkelvoudiginformatieobjecten", models.EnkelvoudigInformatieObject)
         register_resource("documenten", "gebruiksrechten", models.Gebruiksrechten)

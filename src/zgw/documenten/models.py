@@ -93,6 +93,8 @@ class EnkelvoudigInformatieObject(models.Model):
         max_length=20, choices=VertrouwelijkheidsAanduiding.choices, blank=True
     )
     status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    # Autorisaties 1.1.0 alleenIsGereedVoorPublicatie filters on it (Documenten 1.7.0)
+    is_gereed_voor_publicatie = models.BooleanField(null=True, blank=True, verbose_name="is gereed voor publicatie")
     created_at = models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")
 
     class Meta:
@@ -108,6 +110,16 @@ class EnkelvoudigInformatieObject(models.Model):
             # the autorisatie filter (type, level) and the -id order: counts and pages from the index alone
             models.Index(
                 fields=["informatieobjecttype", "vertrouwelijkheidaanduiding", "id"], name="documenten_autorisatie"
+            ),
+            # the same for an application limited to documents ready for publication (alleenIsGereedVoorPublicatie):
+            # only ready documents are in these partial indexes, so its pages never skip unready rows
+            models.Index(
+                fields=["informatieobjecttype", "vertrouwelijkheidaanduiding", "id"],
+                condition=models.Q(is_gereed_voor_publicatie=True),
+                name="documenten_publicatie_type",
+            ),
+            models.Index(
+                fields=["id"], condition=models.Q(is_gereed_voor_publicatie=True), name="documenten_publicatie"
             ),
         ]
         verbose_name = "enkelvoudig informatieobject"
@@ -158,6 +170,10 @@ class EnkelvoudigInformatieObjectVersie(models.Model):
     )
     informatieobjecttype_url = models.URLField(max_length=1000, blank=True)
     trefwoorden = models.JSONField(default=list, blank=True)
+    # Documenten 1.5.0 / 1.6.0 / 1.7.0
+    inhoud_is_vervallen = models.BooleanField(null=True, blank=True, verbose_name="inhoud is vervallen")
+    tonen_aan_initiator = models.BooleanField(default=False, verbose_name="tonen aan initiator")
+    is_gereed_voor_publicatie = models.BooleanField(null=True, blank=True, verbose_name="is gereed voor publicatie")
 
     class Meta:
         ordering = ("document", "versie")

@@ -8,7 +8,7 @@ from django.utils.dateparse import parse_datetime
 from rest_framework.exceptions import NotFound, ValidationError
 
 from zgw.catalogi.models import InformatieObjectType
-from zgw.common.permissions import ScopeExpr, authorised_filter
+from zgw.common.permissions import ScopeExpr, authorised_filter, publication_limited
 
 from .models import (
     BestandsDeel,
@@ -23,8 +23,10 @@ COMPONENT = "drc"
 
 
 def authorised(client, scope: ScopeExpr | None, prefix: str = "", request=None) -> Q | None:
-    """The SQL condition on documents (or on rows with an ``informatieobject`` FK via ``prefix``)."""
-    return authorised_filter(
+    """The SQL condition on documents (or on rows with an ``informatieobject`` FK via ``prefix``): the client's
+    types and levels, and for an application with ``alleenIsGereedVoorPublicatie`` on a read only documents with
+    ``isGereedVoorPublicatie = true`` (Autorisaties 1.1.0)."""
+    condition = authorised_filter(
         client,
         COMPONENT,
         scope,
@@ -34,6 +36,10 @@ def authorised(client, scope: ScopeExpr | None, prefix: str = "", request=None) 
         request=request,
         type_model=InformatieObjectType,
     )
+    if not publication_limited(client, scope):
+        return condition
+    ready = Q(**{f"{prefix}is_gereed_voor_publicatie": True})
+    return ready if condition is None else condition & ready
 
 
 def _restrict(qs: QuerySet, condition: Q | None) -> QuerySet:

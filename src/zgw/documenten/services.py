@@ -64,6 +64,9 @@ VERSION_FIELDS = (
     "informatieobjecttype",
     "informatieobjecttype_url",
     "trefwoorden",
+    "inhoud_is_vervallen",
+    "tonen_aan_initiator",
+    "is_gereed_voor_publicatie",
 )
 
 
@@ -251,6 +254,7 @@ def _sync_identity(document: EnkelvoudigInformatieObject, version: EnkelvoudigIn
     document.informatieobjecttype_url = version.informatieobjecttype_url
     document.vertrouwelijkheidaanduiding = version.vertrouwelijkheidaanduiding
     document.status = version.status
+    document.is_gereed_voor_publicatie = version.is_gereed_voor_publicatie
 
 
 def _apply_content(document, values: dict, previous: EnkelvoudigInformatieObjectVersie | None) -> bool:

@@ -34,9 +34,7 @@ class TypeURLField(URLField):
         if match is None:
             return url
         if (match.api, match.collection) != TYPE_COLLECTIONS[self.type_name]:
-            raise serializers.ValidationError(
-                "De URL wijst niet naar een " + self.type_name + ".", code="bad-url"
-            )
+            raise serializers.ValidationError("De URL wijst niet naar een " + self.type_name + ".", code="bad-url")
         if match.model is not None and not match.model._default_manager.filter(uuid=match.uuid).exists():
             raise serializers.ValidationError("Het object bestaat niet.", code="does_not_exist")
         return url
@@ -60,9 +58,7 @@ class AutorisatieBaseSerializer(serializers.Serializer):
 
 
 class ZrcAutorisatieSerializer(AutorisatieBaseSerializer):
-    zaaktype = TypeURLField(
-        "zaaktype", help_text="URL naar het zaaktype waarop de autorisatie van toepassing is."
-    )
+    zaaktype = TypeURLField("zaaktype", help_text="URL naar het zaaktype waarop de autorisatie van toepassing is.")
     maxVertrouwelijkheidaanduiding = serializers.ChoiceField(
         source="max_vertrouwelijkheidaanduiding",
         choices=VertrouwelijkheidsAanduiding.choices,
@@ -139,9 +135,7 @@ class AutorisatieListField(serializers.Field):
         errors: list[dict] = []
         for item in data:
             if not isinstance(item, dict):
-                errors.append(
-                    {"nonFieldErrors": [serializers.ErrorDetail("Verwachtte een object.", "invalid")]}
-                )
+                errors.append({"nonFieldErrors": [serializers.ErrorDetail("Verwachtte een object.", "invalid")]})
                 continue
             component = item.get("component")
             # a component of the wrong JSON type (list, object) is the base serializer's choice error, not a TypeError
@@ -187,8 +181,14 @@ class ApplicatieSerializer(serializers.ModelSerializer):
         help_text="Indien alle autorisaties gegeven zijn, dan hoeven deze niet individueel opgegeven te worden. "
         "Gebruik dit alleen als je de consumer helemaal vertrouwt.",
     )
+    alleenIsGereedVoorPublicatie = serializers.BooleanField(
+        source="alleen_is_gereed_voor_publicatie",
+        required=False,
+        help_text="Indien `true` mag de betreffende applicatie alleen documenten lezen met waarde `true` voor "
+        "`isGereedVoorPublicatie`.",
+    )
     autorisaties = AutorisatieListField(required=False)
 
     class Meta:
         model = Applicatie
-        fields = ("url", "clientIds", "label", "heeftAlleAutorisaties", "autorisaties")
+        fields = ("url", "clientIds", "label", "heeftAlleAutorisaties", "alleenIsGereedVoorPublicatie", "autorisaties")

@@ -1,4 +1,4 @@
-"""Autorisaties API 1.0.0 endpoints."""
+"""Autorisaties API 1.1.0 endpoints."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ FIELD_MAP = {
     "client_id_list": "client_ids",
     "label": "label",
     "heeft_alle_autorisaties": "heeft_alle_autorisaties",
+    "alleen_is_gereed_voor_publicatie": "alleen_is_gereed_voor_publicatie",
     "autorisaties": "autorisaties",
 }
 
@@ -82,9 +83,7 @@ class ApplicatieViewSet(ZGWGenericViewSet):
         instance = self.get_object()
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        services.update_applicatie(
-            instance, self._changes(serializer.validated_data), partial=partial, request=request
-        )
+        services.update_applicatie(instance, self._changes(serializer.validated_data), partial=partial, request=request)
         return Response(self.get_serializer(selectors.applicaties().get(pk=instance.pk)).data)
 
     def partial_update(self, request, *args, **kwargs):

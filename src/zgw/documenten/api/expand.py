@@ -3,8 +3,10 @@
 Enkelvoudiginformatieobjecten expand ``informatieobjecttype``; gebruiksrechten and verzendingen ``informatieobject``
 (and through it ``informatieobject.informatieobjecttype``). From the informatieobjecttype on, every Catalogi URL
 field can be followed (``informatieobjecttype.catalogus``, ``informatieobjecttype.besluittypen.zaaktypen``: drc-011
-allows the related Catalogi types), at most 3 levels deep (drc-012: deeper paths are truncated). Anything else is a
-400 ``invalid-expand-field`` (drc-013, DECISIONS.md).
+allows the related Catalogi types), to any depth (Documenten 1.6.0 release notes and OAS; drc-012's three levels are
+not applied, docs/decisions.md), up to the engine's recursion limit. Objectinformatieobjecten (1.6.0) expand
+``informatieobject`` like gebruiksrechten and verzendingen. Anything else is a 400 ``invalid-expand-field`` (drc-013,
+DECISIONS.md).
 
 The resolution is the shared one (``zgw.common.expand``): for the whole page at once, one load per kind and level.
 """
@@ -15,6 +17,7 @@ import uuid as uuid_module
 from functools import cache
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import ResolvedComponent
 from rest_framework import serializers
 
 from zgw.catalogi.api.expand import kinds as catalogi_kinds
@@ -23,11 +26,17 @@ from zgw.common.expand import Kind, Link
 from zgw.common.permissions import Scope
 from zgw.common.references import object_url
 
+# Documenten 1.6.0+: the expanded type is Catalogi 1.3.2's InformatieObjectTypeExpanded (it can nest further). The
+# served Catalogi document may not have that component (Catalogi 1.3.1 does not), so this document defines it itself:
+# the Catalogi InformatieObjectType plus an ``_expand`` object (see ExpandFieldExtension).
+EXPANDED_TYPE_COMPONENT = "InformatieObjectTypeExpanded"
 CATALOGI_INFORMATIEOBJECTTYPE = {
     "$ref": "https://raw.githubusercontent.com/VNG-Realisatie/gemma-zaken/master/api-specificatie/ztc/"
     "current_version/openapi.yaml#/components/schemas/InformatieObjectType"
 }
-MAX_DEPTH = 3  # drc-012
+# drc-012's "at most 3 levels" contradicts the 1.6 release notes and the nested OAS schemas: paths of any depth are
+# followed, up to the engine's recursion limit (docs/decisions.md "Documenten expand depth")
+MAX_DEPTH = None
 DOCUMENT = "enkelvoudiginformatieobject"
 RELATION = "informatieobjectrelatie"  # gebruiksrechten and verzendingen: both expand their informatieobject
 EIO_EXPAND = DOCUMENT
@@ -146,5 +155,24 @@ class ExpandFieldExtension(OpenApiSerializerFieldExtension):
         for name, schema in self.target.schema_properties.items():
             if isinstance(schema, type):  # a serializer class: reference its component
                 schema = auto_schema.resolve_serializer(schema, direction).ref
+            elif schema == CATALOGI_INFORMATIEOBJECTTYPE:
+                schema = _expanded_type_ref(auto_schema)
             properties[name] = schema
         return {"type": "object", "properties": properties, "readOnly": True}
+
+
+def _expanded_type_ref(auto_schema) -> dict:
+    """``InformatieObjectTypeExpanded`` as a component of this document: the Catalogi type with its ``_expand``."""
+    component = ResolvedComponent(
+        name=EXPANDED_TYPE_COMPONENT,
+        type=ResolvedComponent.SCHEMA,
+        object=EXPANDED_TYPE_COMPONENT,
+        schema={
+            "allOf": [
+                CATALOGI_INFORMATIEOBJECTTYPE,
+                {"properties": {"_expand": {"type": "object", "readOnly": True}}},
+            ]
+        },
+    )
+    auto_schema.registry.register_on_missing(component)
+    return component.ref

@@ -15,7 +15,14 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 from zgw.common.filters import LenientURLFormField, URLReferenceFilter, ZGWFilterSet
 from zgw.common.references import match_local
 
-from ..models import AardRelatie, EnkelvoudigInformatieObject, Gebruiksrechten, ObjectInformatieObject, Verzending
+from ..models import (
+    AardRelatie,
+    EnkelvoudigInformatieObject,
+    Gebruiksrechten,
+    ObjectInformatieObject,
+    ObjectTypes,
+    Verzending,
+)
 
 EIO_COLLECTION = ("documenten", "enkelvoudiginformatieobjecten")
 
@@ -61,9 +68,69 @@ class TrefwoordenFilter(filters.BaseCSVFilter, filters.CharFilter):
         return qs
 
 
+OIO_OBJECT = "objectinformatieobjecten_object"
+OIO_OBJECT_TYPE = "objectinformatieobjecten_objectType"
+# Open Zaak's (experimental, undocumented) spelling of the same parameters: accepted, not in the schema
+OPEN_ZAAK_ALIASES = {
+    "objectinformatieobjecten__object": OIO_OBJECT,
+    "objectinformatieobjecten__objectType": OIO_OBJECT_TYPE,
+}
+
+
+def official_names(query_params):
+    """``query_params`` with Open Zaak's double-underscore names renamed to the official ones (same QueryDict when
+    none is used); an official name given as well wins."""
+    if not any(alias in query_params for alias in OPEN_ZAAK_ALIASES):
+        return query_params
+    renamed = query_params.copy()
+    for alias, name in OPEN_ZAAK_ALIASES.items():
+        if alias in renamed:
+            values = renamed.pop(alias)
+            if name not in renamed:
+                renamed.setlist(name, values)
+    return renamed
+
+
+def _linked_documents(**conditions):
+    return ObjectInformatieObject.objects.filter(**conditions).values("informatieobject_id")
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class LinkedObjectFilter(URLExactFilter):
+    """Documents with an objectinformatieobject to this object (and of ``objectinformatieobjecten_objectType`` when
+    that is given too: both conditions on the same relation)."""
+
+    def filter(self, qs, value):
+        if value in (None, ""):
+            return qs
+        conditions = {"object": value}
+        object_type = self.parent.form.cleaned_data.get(OIO_OBJECT_TYPE)
+        if object_type:
+            conditions["object_type"] = object_type
+        return qs.filter(pk__in=_linked_documents(**conditions))
+
+
+class LinkedObjectTypeFilter(filters.ChoiceFilter):
+    """Documents with an objectinformatieobject of this objectType (combined with the object filter above)."""
+
+    def filter(self, qs, value):
+        if value in (None, "") or self.parent.form.cleaned_data.get(OIO_OBJECT):
+            return qs
+        return qs.filter(pk__in=_linked_documents(object_type=value))
+
+
 class EnkelvoudigInformatieObjectFilter(ZGWFilterSet):
     identificatie = filters.CharFilter(field_name="identificatie")
     bronorganisatie = filters.CharFilter(field_name="bronorganisatie")
+    objectinformatieobjecten_object = LinkedObjectFilter(
+        field_name="objectinformatieobjecten__object",
+        help_text="URL-referentie naar het gerelateerde OBJECT (in deze of andere API).",
+    )
+    objectinformatieobjecten_objectType = LinkedObjectTypeFilter(  # noqa: N815 - the OAS name
+        field_name="objectinformatieobjecten__object_type",
+        choices=ObjectTypes.choices,
+        help_text="Het type van het gerelateerde OBJECT.",
+    )
     trefwoorden = TrefwoordenFilter()
 
     class Meta:

@@ -1,4 +1,4 @@
-"""Serializers of the Documenten API 1.4.2 (shape only; the drc rules live in services)."""
+"""Serializers of the Documenten API 1.7.0 (shape only; the drc rules live in services)."""
 
 from __future__ import annotations
 
@@ -123,6 +123,25 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
     locked = serializers.SerializerMethodField()
     bestandsdelen = serializers.SerializerMethodField()
     trefwoorden = serializers.ListField(child=serializers.CharField(), required=False)
+    inhoudIsVervallen = serializers.BooleanField(
+        source="inhoud_is_vervallen",
+        allow_null=True,
+        required=False,
+        help_text="Geeft aan of de inhoud van het INFORMATIEOBJECT al dan niet vervallen, dus niet langer geldig is.",
+    )
+    tonenAanInitiator = serializers.BooleanField(
+        source="tonen_aan_initiator",
+        required=False,  # no serializer default: a PUT without it (a 1.4-era body) keeps the current value
+        help_text="Geeft aan of het INFORMATIEOBJECT getoond mag worden aan de initiator van de zaak waarin het "
+        "INFORMATIEOBJECT is opgenomen.",
+    )
+    isGereedVoorPublicatie = serializers.BooleanField(
+        source="is_gereed_voor_publicatie",
+        allow_null=True,
+        required=False,
+        help_text="Geeft aan of het INFORMATIEOBJECT gereed is voor publicatie. Dit veld mag `null` zijn om aan te "
+        "geven dat de gereedheid voor publicatie nog niet bekend is.",
+    )
 
     def get_locked(self, version) -> bool:
         return bool(version.document.lock)
@@ -232,6 +251,22 @@ class ObjectInformatieObjectSerializer(serializers.Serializer):
     objectType = serializers.ChoiceField(source="object_type", choices=ObjectTypes.choices)
 
 
+class ObjectInformatieObjectExpandedSerializer(ObjectInformatieObjectSerializer):
+    """Documenten 1.6.0: ``expand=informatieobject`` (and deeper into its type)."""
+
+    _expand = ExpandField(
+        {"informatieobject": EnkelvoudigInformatieObjectExpandedSerializer},
+        source="*",
+        read_only=True,
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not self.context.get("expand"):
+            data.pop("_expand", None)
+        return data
+
+
 # ---- verzendingen ------------------------------------------------------------------------------------------------
 
 
@@ -291,7 +326,7 @@ class VerzendingSerializer(serializers.Serializer):
 
 class VerzendingExpandedSerializer(VerzendingSerializer):
     _expand = ExpandField(
-        {"informatieobject": EnkelvoudigInformatieObjectSerializer},
+        {"informatieobject": EnkelvoudigInformatieObjectExpandedSerializer},  # Documenten 1.6.0
         source="*",
         read_only=True,
     )

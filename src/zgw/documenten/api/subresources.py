@@ -1,4 +1,4 @@
-"""Documenten API 1.4.2: gebruiksrechten, objectinformatieobjecten, verzendingen and bestandsdelen."""
+"""Documenten API 1.7.0: gebruiksrechten, objectinformatieobjecten, verzendingen and bestandsdelen."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from .serializers import (
     BestandsDeelUploadSerializer,
     GebruiksrechtenExpandedSerializer,
     GebruiksrechtenSerializer,
+    ObjectInformatieObjectExpandedSerializer,
     ObjectInformatieObjectSerializer,
     VerzendingExpandedSerializer,
     VerzendingSerializer,
@@ -142,16 +143,26 @@ class GebruiksrechtenViewSet(SubResourceViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Alle OBJECT-INFORMATIEOBJECT relaties opvragen."),
-    retrieve=extend_schema(summary="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen."),
+    list=extend_schema(
+        summary="Alle OBJECT-INFORMATIEOBJECT relaties opvragen.",
+        parameters=[EXPAND_PARAM],
+        responses=ObjectInformatieObjectExpandedSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen.",
+        parameters=[EXPAND_PARAM],
+        responses=ObjectInformatieObjectExpandedSerializer,
+    ),
     create=extend_schema(summary="Maak een OBJECT-INFORMATIEOBJECT relatie aan."),
     destroy=extend_schema(summary="Verwijder een OBJECT-INFORMATIEOBJECT relatie."),
 )
 class ObjectInformatieObjectViewSet(SubResourceViewSet):
     serializer_class = ObjectInformatieObjectSerializer
+    expanded_serializer_class = ObjectInformatieObjectExpandedSerializer
     filterset_class = ObjectInformatieObjectFilter
     pagination_class = None
     operation_prefix = "objectinformatieobject"
+    extra_query_params = ("expand",)
     http_method_names = ["get", "post", "delete", "head", "options"]
 
     def get_queryset(self):

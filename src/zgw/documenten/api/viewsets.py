@@ -1,4 +1,4 @@
-"""Documenten API 1.4.2: enkelvoudiginformatieobjecten (with versions, download, lock/unlock, _zoek)."""
+"""Documenten API 1.7.0: enkelvoudiginformatieobjecten (with versions, download, lock/unlock, _zoek)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from rest_framework.response import Response
 
 from zgw.common.audit_api import AuditTrailViewSet
 from zgw.common.errors import collect_errors
-from zgw.common.permissions import Scope, is_allowed_for
+from zgw.common.permissions import Scope, is_allowed_for, may_read_document, required_scope
 from zgw.common.renderers import JSONRenderer
 from zgw.common.viewsets import ZGWGenericViewSet
 
 from .. import selectors, services
 from ..typeinfo import from_reference
 from .expand import EIO_EXPAND, parse_expand
-from .filters import EnkelvoudigInformatieObjectFilter
+from .filters import OPEN_ZAAK_ALIASES, EnkelvoudigInformatieObjectFilter, official_names
 from .renderers import AnyMediaTypeRenderer, BinaryRenderer
 from .schema import DocumentenAutoSchema, standard_headers
 from .serializers import (
@@ -80,6 +80,15 @@ class DocumentViewMixin:
     def get_autorisatie_subject(self, obj) -> tuple[str, str]:
         return services.document_subject(self.document_of(obj), self.request)
 
+    def check_object_permissions(self, request, obj) -> None:
+        """Type and level (``ZGWPermission``), then Autorisaties 1.1.0: an application with
+        ``alleenIsGereedVoorPublicatie`` reads only documents with ``isGereedVoorPublicatie = true`` (403 as any
+        read it may not do); writes are not limited."""
+        super().check_object_permissions(request, obj)
+        ready = self.document_of(obj).is_gereed_voor_publicatie
+        if not may_read_document(request.auth, ready, required_scope(self)):
+            self.permission_denied(request)
+
 
 def _versions_of(documents) -> list:
     versions = []
@@ -126,7 +135,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
     operation_prefix = "enkelvoudiginformatieobject"
     operation_ids = {"zoek": "enkelvoudiginformatieobject__zoek"}
     json_body_actions = ("create", "update", "partial_update", "lock", "unlock", "zoek")
-    extra_query_params = ("expand",)
+    extra_query_params = ("expand", *OPEN_ZAAK_ALIASES)
     required_scopes = {
         "list": LEZEN,
         "retrieve": LEZEN,
@@ -164,6 +173,15 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
         version.document = document
         return dict(EnkelvoudigInformatieObjectSerializer(version, context=self.get_serializer_context()).data)
 
+    def _readable_version(self, document):
+        """The version asked for; an application limited to documents ready for publication may read an older
+        version only when that version was marked ready too (403 otherwise, like the document)."""
+        version = selectors.version_for(document, self.request.query_params)
+        if not may_read_document(self.request.auth, version.is_gereed_voor_publicatie, LEZEN):
+            self.permission_denied(self.request)
+        version.document = document
+        return version
+
     def _page_response(self, queryset, expand: frozenset[str]):
         page = self.paginate_queryset(queryset)
         context = {**self.get_serializer_context(), "expand": expand}
@@ -171,6 +189,8 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
         return self.get_paginated_response(data)
 
     def list(self, request, *args, **kwargs):
+        # Open Zaak's objectinformatieobjecten__object/__objectType: filtered (and validated) as the official names
+        request._request.GET = official_names(request._request.GET)
         expand = parse_expand(request.query_params.get("expand"), EIO_EXPAND)
         queryset = self.filter_queryset(selectors.visible_documents(request.auth, LEZEN, request))
         return self._page_response(queryset, expand)
@@ -178,8 +198,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
     def retrieve(self, request, *args, **kwargs):
         document = self.get_object()
         expand = parse_expand(request.query_params.get("expand"), EIO_EXPAND)
-        version = selectors.version_for(document, request.query_params)
-        version.document = document
+        version = self._readable_version(document)
         context = {**self.get_serializer_context(), "expand": expand}
         data = EnkelvoudigInformatieObjectExpandedSerializer(version, context=context).data
         return self._etag_response(request, data)
@@ -247,7 +266,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
     def download(self, request, *args, **kwargs):
         """Streams the stored content (FileResponse): memory use does not depend on the file size."""
         document = self.get_object()
-        version = selectors.version_for(document, request.query_params)
+        version = self._readable_version(document)
         if not version.inhoud:
             return Response(status=status.HTTP_204_NO_CONTENT)
         response = FileResponse(

@@ -3,6 +3,7 @@
     python manage.py zgw_client CLIENT_ID SECRET --all
     python manage.py zgw_client CLIENT_ID SECRET --component zrc --scopes zaken.lezen,zaken.aanmaken \\
         --type https://host/catalogi/api/v1/zaaktypen/<uuid> --max-vertrouwelijkheid zaakvertrouwelijk
+    python manage.py zgw_client CLIENT_ID SECRET --all --alleen-gereed-voor-publicatie   # a Woo publication portal
 
 Keep this interface stable: conformance tooling drives it.
 """
@@ -23,10 +24,14 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="Give the applicatie heeftAlleAutorisaties.")
         parser.add_argument("--component", choices=["ac", "nrc", "zrc", "ztc", "drc", "brc"])
         parser.add_argument("--scopes", default="", help="Comma-separated scopes for --component.")
-        parser.add_argument(
-            "--type", action="append", default=[], help="Type URL (repeatable) for zrc/drc/brc."
-        )
+        parser.add_argument("--type", action="append", default=[], help="Type URL (repeatable) for zrc/drc/brc.")
         parser.add_argument("--max-vertrouwelijkheid", default="", help="maxVertrouwelijkheidaanduiding.")
+        parser.add_argument(
+            "--alleen-gereed-voor-publicatie",
+            action="store_true",
+            help="alleenIsGereedVoorPublicatie (Autorisaties 1.1.0): read only documents with "
+            "isGereedVoorPublicatie = true. Without it the flag is cleared.",
+        )
 
     def handle(self, *args, **options):
         autorisaties: list[AutorisatieData] = []
@@ -52,9 +57,8 @@ class Command(BaseCommand):
                 label=options["label"],
                 heeft_alle_autorisaties=options["all"],
                 autorisaties=autorisaties,
+                alleen_is_gereed_voor_publicatie=options["alleen_gereed_voor_publicatie"],
             )
         except Exception as exc:  # ValidationError from the ac rules: show it plainly
             raise CommandError(str(getattr(exc, "detail", exc)))
-        self.stdout.write(
-            f"Client '{options['client_id']}' -> applicatie {applicatie.uuid} ({applicatie.label})"
-        )
+        self.stdout.write(f"Client '{options['client_id']}' -> applicatie {applicatie.uuid} ({applicatie.label})")
