@@ -337,9 +337,14 @@ def test_zrc_008_minimal_status_reopens_and_clears_the_closing_values(
     assert (stored.einddatum, stored.archiefactiedatum, stored.archiefnominatie or None) == (None, None, None)
 
 
-def test_zrc_025_expand_outside_zaken_and_catalogi(superuser_client, zaaktype):
+def test_zrc_025_expand_follows_the_17_schemas_across_apis(superuser_client, zaaktype):
+    """Zaken 1.7 declares communicatiekanaal expandable (ZaakEmbedded), against zrc-025's older text: the OAS wins
+    (docs/decisions.md); an empty reference expands to ``{}``, a field the resource lacks stays a 400."""
     zaak = _zaak(superuser_client, zaaktype)
     response = superuser_client.get(f"{path(zaak['url'])}?expand=communicatiekanaal", **CRS)
+    assert response.status_code == 200, response.json()
+    assert response.json()["_expand"]["communicatiekanaal"] == {}
+    response = superuser_client.get(f"{path(zaak['url'])}?expand=bestaatniet", **CRS)
     assert response.status_code == 400
     assert ("expand", "invalid-expand-field") in codes(response)
 
