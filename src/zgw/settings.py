@@ -337,7 +337,7 @@ CATALOGI_STRICT_PUBLISH = env_bool("CATALOGI_STRICT_PUBLISH", False)
 ZGW_API_VERSIONS = {
     "zaken": "1.5.1",
     "documenten": "1.4.2",
-    "catalogi": "1.3.1",
+    "catalogi": "1.3.3",
     "besluiten": "1.0.2",
     "autorisaties": "1.0.0",
     "notificaties": "1.0.0",

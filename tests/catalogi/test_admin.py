@@ -151,24 +151,17 @@ def test_ztc_010_inline_on_published_zaaktype_is_refused(admin_client, catalogus
     assert not zaaktype.roltypen.exists()
 
 
-def test_ztc_012_publish_action_refuses_concept_besluittype_and_then_publishes(admin_client, catalogus):
+def test_ztc_012_dropped_publish_action_publishes_with_a_concept_besluittype(admin_client, catalogus):
     zaaktype = make_zaaktype(catalogus)
     besluittype = m.BesluitType.objects.create(
         catalogus=catalogus, omschrijving="B", concept=True, datum_begin_geldigheid=BEGIN, publicatie_indicatie=False
     )
     zaaktype.besluittypen.add(besluittype)
     changelist = reverse("admin:catalogi_zaaktype_changelist")
-    response = admin_client.post(changelist, {"action": "publiceren", "_selected_action": [zaaktype.pk]}, follow=True)
-    assert "All related resources should be published" in response.content.decode()
-    zaaktype.refresh_from_db()
-    assert zaaktype.concept is True
-    admin_client.post(
-        reverse("admin:catalogi_besluittype_changelist"), {"action": "publiceren", "_selected_action": [besluittype.pk]}
-    )
-    admin_client.post(changelist, {"action": "publiceren", "_selected_action": [zaaktype.pk]})
+    admin_client.post(changelist, {"action": "publiceren", "_selected_action": [zaaktype.pk]}, follow=True)
     zaaktype.refresh_from_db()
     besluittype.refresh_from_db()
-    assert (zaaktype.concept, besluittype.concept) == (False, False)
+    assert (zaaktype.concept, besluittype.concept) == (False, True)
 
 
 def test_new_version_action_copies_sub_resources_as_concept(admin_client, catalogus):
