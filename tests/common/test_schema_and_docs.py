@@ -5,7 +5,7 @@ import yaml
 
 APIS = {
     "autorisaties": "1.0.0",
-    "catalogi": "1.3.1",
+    "catalogi": "1.3.3",
     "zaken": "1.5.1",
     "documenten": "1.4.2",
     "besluiten": "1.0.2",
