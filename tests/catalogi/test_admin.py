@@ -335,3 +335,24 @@ def test_change_pages_of_a_full_catalogus_render(admin_client):
     text = admin_client.get(pages[1]).content.decode()
     for statustype in zaaktype.statustypen.all():
         assert statustype.omschrijving in text
+
+
+def test_ztc_016_new_zaaktype_version_publishes_only_without_overlap(admin_client, catalogus):
+    zaaktype = make_zaaktype(catalogus, concept=False)
+    besluittype = m.BesluitType.objects.create(
+        catalogus=catalogus, omschrijving="B", concept=False, datum_begin_geldigheid=BEGIN, publicatie_indicatie=False
+    )
+    zaaktype.besluittypen.add(besluittype)
+    changelist = reverse("admin:catalogi_zaaktype_changelist")
+    admin_client.post(changelist, {"action": "nieuwe_versie", "_selected_action": [zaaktype.pk]})
+    copy = m.ZaakType.objects.exclude(pk=zaaktype.pk).get(identificatie=zaaktype.identificatie)
+    assert list(copy.besluittypen.all()) == [besluittype]  # the copy names the same (stored) version
+    response = admin_client.post(changelist, {"action": "publiceren", "_selected_action": [copy.pk]}, follow=True)
+    assert "opgegeven geldigheidsperiode" in response.content.decode()
+    copy.refresh_from_db()
+    assert copy.concept is True
+    zaaktype.datum_einde_geldigheid = copy.datum_begin_geldigheid - datetime.timedelta(days=1)
+    zaaktype.save()
+    admin_client.post(changelist, {"action": "publiceren", "_selected_action": [copy.pk]})
+    copy.refresh_from_db()
+    assert copy.concept is False

@@ -1,4 +1,4 @@
-"""Concepts, publishing, versioning and the relation rules (ztc-009, ztc-010, ztc-016; ztc-011a/b/c, 012, 013 dropped)."""
+"""Concepts, publishing, versioning, relation rules (ztc-009, ztc-010, ztc-016; ztc-011a/b/c, 012, 013 dropped)."""
 
 from __future__ import annotations
 
@@ -129,7 +129,9 @@ def test_ztc_010_ziot_of_published_zaaktype_blocked_whatever_the_informatieobjec
     ziot = m.ZaakTypeInformatieObjectType.objects.create(
         zaaktype=zaaktype, informatieobjecttype=concept_iot, volgnummer=1, richting="inkomend"
     )
-    refused = schrijven_client.patch(url("zaaktype-informatieobjecttypen", ziot), {"richting": "uitgaand"}, format="json")
+    refused = schrijven_client.patch(
+        url("zaaktype-informatieobjecttypen", ziot), {"richting": "uitgaand"}, format="json"
+    )
     assert _codes(refused) == {"nonFieldErrors": "non-concept-zaaktype"}
     refused = schrijven_client.delete(url("zaaktype-informatieobjecttypen", ziot))
     assert _codes(refused) == {"nonFieldErrors": "non-concept-zaaktype"}

@@ -103,7 +103,12 @@ def test_deelzaaktypen_and_gerelateerde_by_identificatie(superuser_client, catal
     body = response.json()
     assert body["deelzaaktypen"] == [url("zaaktypen", deel)]
     assert body["gerelateerdeZaaktypen"] == [
-        {"zaaktype": url("zaaktypen", deel), "zaaktypeIdentificatie": "DEEL", "aardRelatie": "vervolg", "toelichting": "t"},
+        {
+            "zaaktype": url("zaaktypen", deel),
+            "zaaktypeIdentificatie": "DEEL",
+            "aardRelatie": "vervolg",
+            "toelichting": "t",
+        },
         {
             "zaaktype": "https://elders.example.com/zaaktypen/1",
             "zaaktypeIdentificatie": "",

@@ -241,6 +241,33 @@ def _annotate_informatieobjecttypen(objs: list[InformatieObjectType], datum: dat
         }
 
 
+def annotate_stored(objs: list[models.Model], kind: str) -> None:
+    """Set ``obj.by_name`` to the stored rows themselves, no version resolution: what the catalogus export and the
+    admin's "new version" copy need, so that a round trip keeps exactly the versions that were named."""
+    for obj in objs:
+        if kind == "zaaktype":
+            ziots = sorted(obj.ziots.all(), key=lambda z: z.volgnummer)
+            stored = {
+                "besluittypen": list(obj.besluittypen.all()),
+                "informatieobjecttypen": [z.informatieobjecttype for z in ziots],
+                "deelzaaktypen": list(obj.deelzaaktypen.all()),
+            }
+            for relatie in obj.gerelateerde_zaaktypen.all():
+                relatie.current_version = None
+        elif kind == "besluittype":
+            stored = {
+                "informatieobjecttypen": list(obj.informatieobjecttypen.all()),
+                "zaaktypen": list(obj.zaaktypen.all()),
+            }
+        elif kind == "informatieobjecttype":
+            stored = {"zaaktypen": list(obj.zaaktypen.all()), "besluittypen": list(obj.besluittypen.all())}
+        elif kind == "ziot":
+            stored = {"informatieobjecttype": [obj.informatieobjecttype]}
+        else:
+            return
+        obj.by_name = {name: _forward(rows, {}) for name, rows in stored.items()}
+
+
 def related(obj: models.Model, kind: str, name: str, request=None) -> Related:
     """``obj.by_name[name]``, annotating ``obj`` alone (today) when no page did (write answers, other APIs)."""
     if not hasattr(obj, "by_name"):
