@@ -376,7 +376,7 @@ CATALOGI_STRICT_PUBLISH = env_bool("CATALOGI_STRICT_PUBLISH", False)
 ZGW_API_VERSIONS = {
     "zaken": "1.7.0",
     "documenten": "1.7.0",
-    "catalogi": "1.3.1",
+    "catalogi": "1.3.3",
     "besluiten": "1.1.0",
     "autorisaties": "1.1.0",
     "notificaties": "1.0.1",

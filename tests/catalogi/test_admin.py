@@ -151,24 +151,17 @@ def test_ztc_010_inline_on_published_zaaktype_is_refused(admin_client, catalogus
     assert not zaaktype.roltypen.exists()
 
 
-def test_ztc_012_publish_action_refuses_concept_besluittype_and_then_publishes(admin_client, catalogus):
+def test_ztc_012_dropped_publish_action_publishes_with_a_concept_besluittype(admin_client, catalogus):
     zaaktype = make_zaaktype(catalogus)
     besluittype = m.BesluitType.objects.create(
         catalogus=catalogus, omschrijving="B", concept=True, datum_begin_geldigheid=BEGIN, publicatie_indicatie=False
     )
     zaaktype.besluittypen.add(besluittype)
     changelist = reverse("admin:catalogi_zaaktype_changelist")
-    response = admin_client.post(changelist, {"action": "publiceren", "_selected_action": [zaaktype.pk]}, follow=True)
-    assert "All related resources should be published" in response.content.decode()
-    zaaktype.refresh_from_db()
-    assert zaaktype.concept is True
-    admin_client.post(
-        reverse("admin:catalogi_besluittype_changelist"), {"action": "publiceren", "_selected_action": [besluittype.pk]}
-    )
-    admin_client.post(changelist, {"action": "publiceren", "_selected_action": [zaaktype.pk]})
+    admin_client.post(changelist, {"action": "publiceren", "_selected_action": [zaaktype.pk]}, follow=True)
     zaaktype.refresh_from_db()
     besluittype.refresh_from_db()
-    assert (zaaktype.concept, besluittype.concept) == (False, False)
+    assert (zaaktype.concept, besluittype.concept) == (False, True)
 
 
 def test_new_version_action_copies_sub_resources_as_concept(admin_client, catalogus):
@@ -342,3 +335,24 @@ def test_change_pages_of_a_full_catalogus_render(admin_client):
     text = admin_client.get(pages[1]).content.decode()
     for statustype in zaaktype.statustypen.all():
         assert statustype.omschrijving in text
+
+
+def test_ztc_016_new_zaaktype_version_publishes_only_without_overlap(admin_client, catalogus):
+    zaaktype = make_zaaktype(catalogus, concept=False)
+    besluittype = m.BesluitType.objects.create(
+        catalogus=catalogus, omschrijving="B", concept=False, datum_begin_geldigheid=BEGIN, publicatie_indicatie=False
+    )
+    zaaktype.besluittypen.add(besluittype)
+    changelist = reverse("admin:catalogi_zaaktype_changelist")
+    admin_client.post(changelist, {"action": "nieuwe_versie", "_selected_action": [zaaktype.pk]})
+    copy = m.ZaakType.objects.exclude(pk=zaaktype.pk).get(identificatie=zaaktype.identificatie)
+    assert list(copy.besluittypen.all()) == [besluittype]  # the copy names the same (stored) version
+    response = admin_client.post(changelist, {"action": "publiceren", "_selected_action": [copy.pk]}, follow=True)
+    assert "opgegeven geldigheidsperiode" in response.content.decode()
+    copy.refresh_from_db()
+    assert copy.concept is True
+    zaaktype.datum_einde_geldigheid = copy.datum_begin_geldigheid - datetime.timedelta(days=1)
+    zaaktype.save()
+    admin_client.post(changelist, {"action": "publiceren", "_selected_action": [copy.pk]})
+    copy.refresh_from_db()
+    assert copy.concept is False

@@ -339,7 +339,9 @@ def test_list_query_count_does_not_grow_with_page_size(
     queries_big, rows_big = _count_queries(superuser_client, path)
     assert rows_big > rows_small
     assert queries_big == queries_small
-    with django_assert_max_num_queries(12):
+    # zaaktypen: three more for the relations by name (current besluittype, informatieobjecttype and zaaktype
+    # versions of the whole page, catalogi.relations)
+    with django_assert_max_num_queries(15 if collection == "zaaktypen" else 12):
         superuser_client.get(path)
 
 

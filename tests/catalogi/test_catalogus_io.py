@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
 import uuid
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -219,3 +221,73 @@ def test_management_command_errors(tmp_path):
         call_command("zgw_catalogus_export", "not-a-uuid", "-o", str(tmp_path / "x.zip"))
     with pytest.raises(CommandError):
         call_command("zgw_catalogus_import", str(tmp_path / "missing.zip"))
+
+
+# --- Catalogi 1.3.3 ---------------------------------------------------------------------------------------------
+
+FIXTURE_131 = Path(__file__).parent / "fixtures" / "catalogus-export-1.3.1.zip"
+# read-only fields Catalogi 1.3.2/1.3.3 added to the representations (derived; not in a 1.3.1-era export)
+NEW_FIELDS = {
+    "catalogus": {"besluittypeOmschrijving", "informatieobjecttypeOmschrijving"},
+    "zaaktypen": {"besluittypeOmschrijving", "informatieobjecttypeOmschrijving", "deelzaaktypeIdentificaties"},
+    "besluittypen": {"zaaktypeIdentificaties", "informatieobjecttypeOmschrijvingen"},
+    "informatieobjecttypen": {"zaaktypeIdentificaties", "besluittypeOmschrijving"},
+    "zaakobjecttypen": {"resultaattypeOmschrijving"},
+}
+
+
+def _without_new_fields(export: dict) -> dict:
+    result = {}
+    for name, items in export.items():
+        drop = NEW_FIELDS.get(name, set())
+        rows = [
+            {k: v for k, v in item.items() if k not in drop} for item in (items if isinstance(items, list) else [items])
+        ]
+        if name == "zaaktypen":
+            for row in rows:
+                row["gerelateerdeZaaktypen"] = [
+                    {k: v for k, v in r.items() if k != "zaaktypeIdentificatie"} for r in row["gerelateerdeZaaktypen"]
+                ]
+        result[name] = rows if isinstance(items, list) else rows[0]
+    return result
+
+
+def test_import_of_a_1_3_1_era_export(db):
+    """A ZIP made by the 1.3.1-era server (its serializers, generated from commit 653d1ee) imports and exports
+    again the same, plus the derived 1.3.3 fields."""
+    old = read_export(FIXTURE_131.read_bytes())
+    new = import_catalogus(FIXTURE_131.read_bytes(), base_url=BASE)
+    again = export_catalogus_data(new, BASE)
+    assert normalise(_without_new_fields(again)) == normalise(old)
+    second = next(z for z in again["zaaktypen"] if z["identificatie"] == "DEMO-2")
+    assert second["deelzaaktypeIdentificaties"] == ["DEMO-VOORZIENING"]
+    relaties = {r["aardRelatie"]: r for r in second["gerelateerdeZaaktypen"]}
+    assert relaties["vervolg"]["zaaktypeIdentificatie"] == "DEMO-VOORZIENING"
+    assert relaties["bijdrage"] == {
+        "zaaktype": "https://elders.example.com/zaaktypen/1",
+        "zaaktypeIdentificatie": "",
+        "aardRelatie": "bijdrage",
+        "toelichting": "",
+    }
+    assert [z["concept"] for z in again["zaaktypen"]] == [z["concept"] for z in old["zaaktypen"]]
+
+
+def test_round_trip_keeps_the_stored_version_of_a_relation_by_name(rich_catalogus):
+    """The API answers the version valid today; the export keeps the version that was named, so an import
+    recreates the same relation rows."""
+    demo = m.ZaakType.objects.get(catalogus=rich_catalogus, identificatie="DEMO-VOORZIENING")
+    named = demo.besluittypen.get()
+    named.datum_einde_geldigheid = datetime.date.today() - datetime.timedelta(days=1)
+    named.save()
+    successor = m.BesluitType.objects.get(pk=named.pk)
+    successor.pk, successor.uuid, successor._state.adding = None, uuid.uuid4(), True
+    successor.datum_begin_geldigheid, successor.datum_einde_geldigheid = datetime.date.today(), None
+    successor.save()
+    first = export_catalogus_data(rich_catalogus, BASE)
+    exported = next(z for z in first["zaaktypen"] if z["identificatie"] == "DEMO-VOORZIENING")
+    assert exported["besluittypen"] == [f"{CATALOGI}besluittypen/{named.uuid}"]
+    new = import_catalogus(export_catalogus(rich_catalogus, BASE), domein="KOPIE", base_url=BASE)
+    copy = m.ZaakType.objects.get(catalogus=new, identificatie="DEMO-VOORZIENING")
+    stored = copy.besluittypen.get()
+    assert stored.datum_einde_geldigheid == named.datum_einde_geldigheid
+    assert normalise(export_catalogus_data(new, BASE)) == normalise(first)

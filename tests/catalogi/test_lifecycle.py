@@ -1,4 +1,4 @@
-"""Concepts, publishing, versioning and the relation rules (ztc-009 … ztc-013)."""
+"""Concepts, publishing, versioning, relation rules (ztc-009, ztc-010, ztc-016; ztc-011a/b/c, 012, 013 dropped)."""
 
 from __future__ import annotations
 
@@ -122,26 +122,35 @@ def test_ztc_010_correctie_on_subtype_of_published_zaaktype(geforceerd_client, c
     assert response.status_code == 200
 
 
-def test_ztc_010_ziot_blocked_only_when_both_published(schrijven_client, catalogus):
+def test_ztc_010_ziot_of_published_zaaktype_blocked_whatever_the_informatieobjecttype(schrijven_client, catalogus):
+    """Catalogi 1.3.2: only the zaaktype's state counts (the "both published" special case is gone)."""
     zaaktype = make_zaaktype(catalogus, concept=False)
     concept_iot = make_iot(catalogus, concept=True, omschrijving="concept")
-    published_iot = make_iot(catalogus, concept=False, omschrijving="definitief")
-    ziot_concept = m.ZaakTypeInformatieObjectType.objects.create(
+    ziot = m.ZaakTypeInformatieObjectType.objects.create(
         zaaktype=zaaktype, informatieobjecttype=concept_iot, volgnummer=1, richting="inkomend"
     )
-    ziot_published = m.ZaakTypeInformatieObjectType.objects.create(
-        zaaktype=zaaktype, informatieobjecttype=published_iot, volgnummer=2, richting="inkomend"
+    refused = schrijven_client.patch(
+        url("zaaktype-informatieobjecttypen", ziot), {"richting": "uitgaand"}, format="json"
     )
-    ok = schrijven_client.patch(
-        url("zaaktype-informatieobjecttypen", ziot_concept), {"richting": "uitgaand"}, format="json"
+    assert _codes(refused) == {"nonFieldErrors": "non-concept-zaaktype"}
+    refused = schrijven_client.delete(url("zaaktype-informatieobjecttypen", ziot))
+    assert _codes(refused) == {"nonFieldErrors": "non-concept-zaaktype"}
+    created = schrijven_client.post(
+        f"{API}/zaaktype-informatieobjecttypen",
+        {
+            "zaaktype": url("zaaktypen", zaaktype),
+            "informatieobjecttype": url("informatieobjecttypen", concept_iot),
+            "volgnummer": 2,
+            "richting": "inkomend",
+        },
+        format="json",
     )
-    assert ok.status_code == 200, ok.json()
-    refused = schrijven_client.delete(url("zaaktype-informatieobjecttypen", ziot_published))
-    assert refused.status_code == 400
-    assert _codes(refused) == {"nonFieldErrors": "non-concept-relation"}
+    assert _codes(created) == {"nonFieldErrors": "non-concept-zaaktype"}
+    ziot.refresh_from_db()
+    assert ziot.richting == "inkomend"
 
 
-def test_ztc_011a_no_new_subtype_for_published_zaaktype(schrijven_client, catalogus):
+def test_ztc_010_no_new_subtype_for_published_zaaktype(schrijven_client, catalogus):
     zaaktype = make_zaaktype(catalogus, concept=False)
     response = schrijven_client.post(
         f"{API}/roltypen",
@@ -153,7 +162,7 @@ def test_ztc_011a_no_new_subtype_for_published_zaaktype(schrijven_client, catalo
     assert not zaaktype.roltypen.exists()
 
 
-def test_ztc_011a_concept_zaaktype_may_point_at_published_besluittype(schrijven_client, catalogus):
+def test_concept_zaaktype_may_point_at_published_besluittype(schrijven_client, catalogus):
     besluittype = make_besluittype(catalogus, concept=False)
     response = schrijven_client.post(
         f"{API}/zaaktypen", zaaktype_payload(catalogus, besluittypen=[url("besluittypen", besluittype)]), format="json"
@@ -162,7 +171,7 @@ def test_ztc_011a_concept_zaaktype_may_point_at_published_besluittype(schrijven_
     assert response.json()["besluittypen"] == [url("besluittypen", besluittype)]
 
 
-def test_ztc_011b_besluittype_relates_informatieobjecttypen_by_omschrijving(schrijven_client, catalogus):
+def test_besluittype_relates_informatieobjecttypen_by_omschrijving(schrijven_client, catalogus):
     iot = make_iot(catalogus, concept=False, omschrijving="Besluitdocument")
     response = schrijven_client.post(
         f"{API}/besluittypen",
@@ -180,7 +189,7 @@ def test_ztc_011b_besluittype_relates_informatieobjecttypen_by_omschrijving(schr
     assert response.json()["vastgelegdIn"] == ["Besluitdocument"]
 
 
-def test_ztc_011c_ziot_to_published_informatieobjecttype_is_allowed(schrijven_client, catalogus):
+def test_ziot_to_published_informatieobjecttype_is_allowed(schrijven_client, catalogus):
     zaaktype = make_zaaktype(catalogus)
     iot = make_iot(catalogus, concept=False)
     response = schrijven_client.post(
@@ -199,28 +208,26 @@ def test_ztc_011c_ziot_to_published_informatieobjecttype_is_allowed(schrijven_cl
 # --- ztc-012 / publish / versioning ------------------------------------------------------------------------------
 
 
-def test_ztc_012_publish_requires_published_besluittypen(schrijven_client, catalogus):
+def test_ztc_012_dropped_publish_with_concept_besluittype_succeeds(schrijven_client, catalogus):
     zaaktype = make_zaaktype(catalogus)
     besluittype = make_besluittype(catalogus, concept=True)
     zaaktype.besluittypen.add(besluittype)
     response = schrijven_client.post(url("zaaktypen", zaaktype) + "/publish")
-    assert response.status_code == 400
-    assert _codes(response) == {"nonFieldErrors": "concept-relation"}
+    assert response.status_code == 200, response.json()
     zaaktype.refresh_from_db()
-    assert zaaktype.concept is True
-    besluittype.concept = False
-    besluittype.save()
-    assert schrijven_client.post(url("zaaktypen", zaaktype) + "/publish").status_code == 200
+    assert zaaktype.concept is False
+    besluittype.refresh_from_db()
+    assert besluittype.concept is True
 
 
-def test_ztc_012_publish_requires_published_informatieobjecttypen(schrijven_client, catalogus):
+def test_ztc_012_dropped_publish_with_concept_informatieobjecttype_succeeds(schrijven_client, catalogus):
     zaaktype = make_zaaktype(catalogus)
     m.ZaakTypeInformatieObjectType.objects.create(
         zaaktype=zaaktype, informatieobjecttype=make_iot(catalogus, concept=True), volgnummer=1, richting="intern"
     )
     response = schrijven_client.post(url("zaaktypen", zaaktype) + "/publish")
-    assert response.status_code == 400
-    assert _codes(response) == {"nonFieldErrors": "concept-relation"}
+    assert response.status_code == 200, response.json()
+    assert response.json()["concept"] is False
 
 
 @override_settings(CATALOGI_STRICT_PUBLISH=True)
@@ -270,6 +277,8 @@ def test_versioning_overlap_per_omschrijving_for_informatieobjecttypen(schrijven
 
 
 def test_relation_by_name_resolves_the_version_valid_on_begin_geldigheid(schrijven_client, catalogus):
+    """A name in a write is stored as the version valid on the zaaktype's beginGeldigheid; a GET answers the
+    version valid on the reference date (relations by name, Catalogi 1.3.2)."""
     old = make_besluittype(catalogus, concept=False, datum_einde_geldigheid=datetime.date(2024, 12, 31))
     new = make_besluittype(catalogus, concept=False, datum_begin_geldigheid=datetime.date(2025, 1, 1))
     r_old = schrijven_client.post(
@@ -280,8 +289,13 @@ def test_relation_by_name_resolves_the_version_valid_on_begin_geldigheid(schrijv
         zaaktype_payload(catalogus, identificatie="ZT-2", beginGeldigheid="2025-02-01", besluittypen=["Besluit"]),
         format="json",
     )
-    assert r_old.json()["besluittypen"] == [url("besluittypen", old)]
-    assert r_new.json()["besluittypen"] == [url("besluittypen", new)]
+    stored_old = m.ZaakType.objects.get(uuid=r_old.json()["url"].rsplit("/", 1)[-1])
+    stored_new = m.ZaakType.objects.get(uuid=r_new.json()["url"].rsplit("/", 1)[-1])
+    assert list(stored_old.besluittypen.all()) == [old]
+    assert list(stored_new.besluittypen.all()) == [new]
+    assert r_old.json()["besluittypen"] == [url("besluittypen", new)]  # today: the new version
+    on_2024 = schrijven_client.get(r_old.json()["url"], {"datumGeldigheid": "2024-06-01"}).json()
+    assert on_2024["besluittypen"] == [url("besluittypen", old)]
 
 
 def test_geldigheid_einde_before_begin(schrijven_client, catalogus):
@@ -294,24 +308,26 @@ def test_geldigheid_einde_before_begin(schrijven_client, catalogus):
 # --- ztc-013 -----------------------------------------------------------------------------------------------------
 
 
-def test_ztc_013_besluittype_from_other_catalogus(schrijven_client, catalogus, other_catalogus):
+def test_ztc_013_dropped_besluittype_from_other_catalogus(schrijven_client, catalogus, other_catalogus):
     besluittype = make_besluittype(other_catalogus)
     response = schrijven_client.post(
         f"{API}/zaaktypen", zaaktype_payload(catalogus, besluittypen=[url("besluittypen", besluittype)]), format="json"
     )
-    assert response.status_code == 400
-    assert _codes(response) == {"nonFieldErrors": "relations-incorrect-catalogus"}  # DECISIONS.md
+    assert response.status_code == 201, response.json()
+    assert response.json()["besluittypen"] == [url("besluittypen", besluittype)]
 
 
-def test_ztc_013_deelzaaktype_from_other_catalogus(schrijven_client, catalogus, other_catalogus):
+def test_ztc_013_dropped_deelzaaktype_from_other_catalogus(schrijven_client, catalogus, other_catalogus):
     deel = make_zaaktype(other_catalogus, identificatie="DEEL")
     response = schrijven_client.post(
         f"{API}/zaaktypen", zaaktype_payload(catalogus, deelzaaktypen=[url("zaaktypen", deel)]), format="json"
     )
-    assert _codes(response) == {"deelzaaktypen": "relations-incorrect-catalogus"}
+    assert response.status_code == 201, response.json()
+    assert response.json()["deelzaaktypen"] == [url("zaaktypen", deel)]
+    assert response.json()["deelzaaktypeIdentificaties"] == ["DEEL"]
 
 
-def test_ztc_013_ziot_across_catalogi(schrijven_client, catalogus, other_catalogus):
+def test_ztc_013_dropped_ziot_across_catalogi(schrijven_client, catalogus, other_catalogus):
     zaaktype = make_zaaktype(catalogus)
     iot = make_iot(other_catalogus)
     response = schrijven_client.post(
@@ -324,11 +340,12 @@ def test_ztc_013_ziot_across_catalogi(schrijven_client, catalogus, other_catalog
         },
         format="json",
     )
-    assert response.status_code == 400
-    assert "relations-incorrect-catalogus" in _codes(response).values()
+    assert response.status_code == 201, response.json()
+    assert response.json()["informatieobjecttype"] == url("informatieobjecttypen", iot)
 
 
-def test_ztc_013_subtype_catalogus_must_match_zaaktype(schrijven_client, catalogus, other_catalogus):
+def test_ztc_013_dropped_subtype_catalogus_follows_from_zaaktype(schrijven_client, catalogus, other_catalogus):
+    """``catalogus`` is deprecated in the roltype request (1.3.2): accepted, the answer is the zaaktype's."""
     zaaktype = make_zaaktype(catalogus)
     response = schrijven_client.post(
         f"{API}/roltypen",
@@ -340,10 +357,13 @@ def test_ztc_013_subtype_catalogus_must_match_zaaktype(schrijven_client, catalog
         },
         format="json",
     )
-    assert _codes(response) == {"nonFieldErrors": "relations-incorrect-catalogus"}
+    assert response.status_code == 201, response.json()
+    assert response.json()["catalogus"] == url("catalogussen", catalogus)
 
 
-def test_besluittype_informatieobjecttypen_same_catalogus(schrijven_client, catalogus, other_catalogus):
+def test_ztc_013_dropped_besluittype_informatieobjecttypen_of_other_catalogus(
+    schrijven_client, catalogus, other_catalogus
+):
     iot = make_iot(other_catalogus)
     response = schrijven_client.post(
         f"{API}/besluittypen",
@@ -355,7 +375,8 @@ def test_besluittype_informatieobjecttypen_same_catalogus(schrijven_client, cata
         },
         format="json",
     )
-    assert _codes(response) == {"nonFieldErrors": "relations-incorrect-catalogus"}
+    assert response.status_code == 201, response.json()
+    assert response.json()["informatieobjecttypen"] == [url("informatieobjecttypen", iot)]
 
 
 def test_retrieve_zaaktype_with_datum_geldigheid_resolves_versions(schrijven_client, catalogus):
@@ -368,11 +389,12 @@ def test_retrieve_zaaktype_with_datum_geldigheid_resolves_versions(schrijven_cli
     m.ZaakTypeInformatieObjectType.objects.create(
         zaaktype=zaaktype, informatieobjecttype=iot_old, volgnummer=1, richting="intern"
     )
-    plain = schrijven_client.get(url("zaaktypen", zaaktype)).json()
-    assert plain["besluittypen"] == [url("besluittypen", old)]
-    later = schrijven_client.get(url("zaaktypen", zaaktype), {"datumGeldigheid": "2025-03-01"}).json()
-    assert later["besluittypen"] == [url("besluittypen", new)]
-    assert later["informatieobjecttypen"] == [url("informatieobjecttypen", iot_new)]
+    today = schrijven_client.get(url("zaaktypen", zaaktype)).json()
+    assert today["besluittypen"] == [url("besluittypen", new)]
+    assert today["informatieobjecttypen"] == [url("informatieobjecttypen", iot_new)]
+    earlier = schrijven_client.get(url("zaaktypen", zaaktype), {"datumGeldigheid": "2024-03-01"}).json()
+    assert earlier["besluittypen"] == [url("besluittypen", old)]
+    assert earlier["informatieobjecttypen"] == [url("informatieobjecttypen", iot_old)]
     bad = schrijven_client.get(url("zaaktypen", zaaktype), {"datumGeldigheid": "morgen"})
     assert _codes(bad) == {"datumGeldigheid": "invalid"}
 
@@ -391,9 +413,11 @@ def test_ztc_issue_001_besluittype_accepts_zaaktypen(schrijven_client, catalogus
     assert response.status_code == 201, response.json()
     assert response.json()["zaaktypen"] == [url("zaaktypen", concept)]
     assert concept.besluittypen.count() == 1
-    refused = schrijven_client.post(
-        f"{API}/besluittypen", {**body, "zaaktypen": [url("zaaktypen", published)]}, format="json"
+    # ztc-011a dropped (1.3.2): a relation to a published zaaktype is no longer refused
+    allowed = schrijven_client.post(
+        f"{API}/besluittypen", {**body, "omschrijving": "B2", "zaaktypen": [url("zaaktypen", published)]}, format="json"
     )
-    assert _codes(refused) == {"zaaktypen": "non-concept-relation"}
+    assert allowed.status_code == 201, allowed.json()
+    assert published.besluittypen.count() == 1
     wrong = schrijven_client.post(f"{API}/besluittypen", {**body, "zaaktypen": "CON"}, format="json")
     assert _codes(wrong) == {"zaaktypen": "invalid"}

@@ -18,7 +18,7 @@ PROPOSED_ERRATA = Path(__file__).resolve().parent / "errata_proposed.yaml"
 SPECS = {
     "zaken": "zaken-1.7.0.yaml",
     "documenten": "documenten-1.7.0.yaml",
-    "catalogi": "catalogi-1.3.1.yaml",
+    "catalogi": "catalogi-1.3.3.yaml",
     "besluiten": "besluiten-1.1.0.yaml",
     "autorisaties": "autorisaties-1.1.0.yaml",
     "notificaties": "notificaties-1.0.1.yaml",

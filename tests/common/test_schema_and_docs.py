@@ -5,7 +5,7 @@ import yaml
 
 APIS = {
     "autorisaties": "1.1.0",
-    "catalogi": "1.3.1",
+    "catalogi": "1.3.3",
     "zaken": "1.7.0",
     "documenten": "1.7.0",
     "besluiten": "1.1.0",

@@ -1,7 +1,10 @@
-"""Catalogi rules ztc-001…ztc-014 (1.3.1 behaviour, which the server has now; ztc-010…013 change in 1.3.2, issue
-16): each request carries only what catalogi-1.3.3 requires, plus what the rule is about."""
+"""Catalogi rules ztc-001…ztc-016 as Catalogi 1.3.3 has them (ztc-010 rewritten; ztc-011a/b/c, ztc-012 and ztc-013
+dropped: the requests they refused now succeed; ztc-015 and ztc-016 new): each request carries only what
+catalogi-1.3.3 requires, plus what the rule is about."""
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 
@@ -136,7 +139,7 @@ def test_ztc_004_to_008_brondatum_archiefprocedure(superuser_client, catalogus, 
     assert (f"brondatumArchiefprocedure.{name}", code) in codes(response)
 
 
-# --- published objects: ztc-009, ztc-010, ztc-011 ---------------------------------------------------------------------
+# --- published objects: ztc-009, ztc-010 (ztc-011a/b/c dropped) --------------------------------------------------
 
 
 def test_ztc_009_published_zaaktype_cannot_be_patched_or_deleted(writer, zaaktype):
@@ -179,10 +182,31 @@ def test_ztc_010_minimal_statustype_of_a_concept_zaaktype(superuser_client, conc
     assert response.status_code == 201, response.json()
 
 
-def test_ztc_011a_no_new_statustype_for_a_published_zaaktype(writer, zaaktype):
+def test_ztc_010_no_new_statustype_for_a_published_zaaktype(writer, zaaktype):
     response = _statustype(writer, zaaktype)
     assert response.status_code == 400
     assert "non-concept-zaaktype" in {code for _, code in codes(response)}
+
+
+def test_ztc_010_correctie_creates_a_statustype_for_a_published_zaaktype(superuser_client, zaaktype):
+    """A correctie (catalogi.geforceerd-schrijven, which superuser_client has) may add a sub-type."""
+    response = _statustype(superuser_client, zaaktype)
+    assert response.status_code == 201, response.json()
+
+
+def test_ztc_011a_dropped_besluittype_may_relate_to_a_published_zaaktype(writer, catalogus, zaaktype):
+    response = writer.post(
+        f"{CAT}/besluittypen",
+        {
+            "catalogus": cat_url("catalogussen", catalogus),
+            "publicatieIndicatie": False,
+            "informatieobjecttypen": [],
+            "beginGeldigheid": "2024-01-01",
+            "zaaktypen": [cat_url("zaaktypen", zaaktype)],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
 
 
 def test_ztc_011c_minimal_besluittype_may_relate_to_a_published_informatieobjecttype(superuser_client, catalogus):
@@ -197,25 +221,73 @@ def test_ztc_011b_minimal_besluittype_without_informatieobjecttypen(superuser_cl
     assert response.status_code == 201, response.json()
 
 
-# --- ztc-012, ztc-013 -------------------------------------------------------------------------------------------------
+# --- ztc-012, ztc-013 (dropped in 1.3.2) ----------------------------------------------------------------------------
 
 
-def test_ztc_012_publishing_with_a_concept_informatieobjecttype(superuser_client, concept_zaaktype):
+def test_ztc_012_dropped_publishing_with_a_concept_informatieobjecttype(superuser_client, concept_zaaktype):
     iot = _iot(concept_zaaktype.catalogus, concept=True)
     cm.ZaakTypeInformatieObjectType.objects.create(
         zaaktype=concept_zaaktype, informatieobjecttype=iot, volgnummer=1, richting="inkomend"
     )
     response = superuser_client.post(f"{path(cat_url('zaaktypen', concept_zaaktype))}/publish")
-    assert response.status_code == 400
-    assert ("nonFieldErrors", "concept-relation") in codes(response)
+    assert response.status_code == 200, response.json()
+    assert response.json()["concept"] is False
 
 
-def test_ztc_013_besluittype_with_an_informatieobjecttype_of_another_catalogus(superuser_client, catalogus):
+def test_ztc_013_dropped_besluittype_with_an_informatieobjecttype_of_another_catalogus(superuser_client, catalogus):
     other = cm.Catalogus.objects.create(domein="ANDER", rsin=catalogus.rsin, contactpersoon_beheer_naam="Beheer")
     foreign = _iot(other)
     response = _besluittype(superuser_client, catalogus, [cat_url("informatieobjecttypen", foreign)])
-    assert response.status_code == 400
-    assert ("nonFieldErrors", "relations-incorrect-catalogus") in codes(response)
+    assert response.status_code == 201, response.json()
+    assert response.json()["informatieobjecttypen"] == [cat_url("informatieobjecttypen", foreign)]
+
+
+# --- ztc-015, ztc-016 (new in 1.3.2) ---------------------------------------------------------------------------------
+
+
+def _eigenschap(client, zaaktype, formaat: str, lengte: str, **specificatie):
+    return client.post(
+        f"{CAT}/eigenschappen",
+        {
+            "naam": "datum",
+            "definitie": "d",
+            "zaaktype": cat_url("zaaktypen", zaaktype),
+            "specificatie": {"formaat": formaat, "lengte": lengte, "kardinaliteit": "1", **specificatie},
+        },
+        format="json",
+    )
+
+
+@pytest.mark.parametrize("formaat,lengte", [("datum", "8"), ("datum_tijd", "14")])
+def test_ztc_015_minimal_date_eigenschap(superuser_client, concept_zaaktype, formaat, lengte):
+    assert _eigenschap(superuser_client, concept_zaaktype, formaat, lengte).status_code == 201
+
+
+@pytest.mark.parametrize("formaat,lengte", [("datum", "10"), ("datum_tijd", "19")])
+def test_ztc_015_date_eigenschap_with_another_lengte(superuser_client, concept_zaaktype, formaat, lengte):
+    response = _eigenschap(superuser_client, concept_zaaktype, formaat, lengte)
+    assert ("specificatie.lengte", "invalid-length") in codes(response)
+
+
+def test_ztc_015_waardenverzameling_in_yyyymmdd(superuser_client, concept_zaaktype):
+    ok = _eigenschap(superuser_client, concept_zaaktype, "datum", "8", waardenverzameling=["20240131"])
+    assert ok.status_code == 201, ok.json()
+    wrong = _eigenschap(superuser_client, concept_zaaktype, "datum_tijd", "14", waardenverzameling=["2024-01-31"])
+    assert ("specificatie.waardenverzameling", "invalid-format") in codes(wrong)
+
+
+def test_ztc_016_overlapping_published_version_is_not_published(superuser_client, zaaktype):
+    """Both ends are inclusive: a concept starting on the published version's last day overlaps it."""
+    zaaktype.datum_einde_geldigheid = datetime.date(2030, 1, 1)
+    zaaktype.save()
+    overlapping = make_zaaktype(
+        zaaktype.catalogus, identificatie=zaaktype.identificatie, datum_begin_geldigheid=zaaktype.datum_einde_geldigheid
+    )
+    response = superuser_client.post(f"{path(cat_url('zaaktypen', overlapping))}/publish")
+    assert ("beginGeldigheid", "overlap") in codes(response)
+    overlapping.datum_begin_geldigheid = zaaktype.datum_einde_geldigheid + datetime.timedelta(days=1)
+    overlapping.save()
+    assert superuser_client.post(f"{path(cat_url('zaaktypen', overlapping))}/publish").status_code == 200
 
 
 # --- ztc-014 ----------------------------------------------------------------------------------------------------------

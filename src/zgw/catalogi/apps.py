@@ -8,9 +8,11 @@ class CatalogiConfig(AppConfig):
 
     def ready(self) -> None:
         from zgw.common import listcache
+        from zgw.common.expand import register_kinds
         from zgw.common.references import register_resource
 
         from . import models as m
+        from .api.expand import kinds
 
         for collection, model in (
             ("catalogussen", m.Catalogus),
@@ -26,3 +28,4 @@ class CatalogiConfig(AppConfig):
         ):
             register_resource("catalogi", collection, model)
         listcache.track("catalogi")
+        register_kinds("catalogi", kinds)

@@ -24,7 +24,7 @@ from zgw.common.auth import ClientAuth, ZGWUser
 from zgw.common.references import configured_base_url
 
 from . import models as m
-from . import selectors
+from . import relations, selectors
 from .api import serializers as s
 from .api import viewsets as v
 
@@ -146,6 +146,22 @@ def _problem_text(data: Any) -> str:
 # --- Export -----------------------------------------------------------------------------------------------------
 
 
+BY_NAME_KINDS = {
+    "zaaktypen": "zaaktype",
+    "besluittypen": "besluittype",
+    "informatieobjecttypen": "informatieobjecttype",
+    "zaaktype-informatieobjecttypen": "ziot",
+}
+
+
+def _stored(collection: str, rows: list) -> list:
+    """Rows whose relations by name render as stored (the versions named at write time), not as the versions valid
+    today (Catalogi 1.3.2): an export/import round trip and a new version keep exactly what was named."""
+    if collection in BY_NAME_KINDS:
+        relations.annotate_stored(rows, BY_NAME_KINDS[collection])
+    return rows
+
+
 def export_catalogus_data(catalogus: m.Catalogus, base_url: str | None = None) -> dict[str, Any]:
     """The export as a dict: ``{"catalogus": {...}, "zaaktypen": [...], ...}`` (API representations)."""
     client = _InternalClient(base_url or default_base_url())
@@ -154,7 +170,8 @@ def export_catalogus_data(catalogus: m.Catalogus, base_url: str | None = None) -
     fresh = selectors.catalogus_queryset().get(pk=catalogus.pk)
     data: dict[str, Any] = {"catalogus": dict(s.CatalogusSerializer(fresh, context=context).data)}
     for name, queryset, serializer, _viewset in COLLECTIONS:
-        data[name] = json.loads(json.dumps(serializer(queryset(catalogus), many=True, context=context).data))
+        rows = _stored(name, list(queryset(catalogus)))
+        data[name] = json.loads(json.dumps(serializer(rows, many=True, context=context).data))
     data["catalogus"] = json.loads(json.dumps(data["catalogus"]))
     return data
 
@@ -288,14 +305,15 @@ def new_version(instance: m.ZaakType | m.InformatieObjectType | m.BesluitType, b
     context = {"request": Request(client.django_request())}
     serializers = {n: ser for n, _qs, ser, _vs in COLLECTIONS}
     queries = {n: qs for n, qs, _ser, _vs in COLLECTIONS}
-    item = dict(serializers[name](instance, context=context).data)
+    fresh = _stored(name, [queries[name](instance.catalogus).get(pk=instance.pk)])[0]
+    item = dict(serializers[name](fresh, context=context).data)
     item.update({"beginGeldigheid": begin.isoformat(), "eindeGeldigheid": None})
     if name == "zaaktypen":
         item["versiedatum"] = begin.isoformat()
     data: dict[str, Any] = {name: [json.loads(json.dumps(item))]}
     if name == "zaaktypen":
         for sub in SUBTYPE_COLLECTIONS:
-            rows = queries[sub](instance.catalogus).filter(zaaktype=instance)
+            rows = _stored(sub, list(queries[sub](instance.catalogus).filter(zaaktype=instance)))
             items = json.loads(json.dumps(serializers[sub](rows, many=True, context=context).data))
             for sub_item in items:
                 sub_item.pop("beginGeldigheid", None)

@@ -1,4 +1,4 @@
-"""Catalogi API 1.3.1: the catalogue of zaaktypen, informatieobjecttypen and besluittypen (ImZTC 2.2).
+"""Catalogi API 1.3.3: the catalogue of zaaktypen, informatieobjecttypen and besluittypen (ImZTC 2.2).
 
 Durations (doorlooptijd, archiefactietermijn, …) are stored as ISO 8601 strings (``P1Y6M``) because they may contain
 years and months; :func:`zgw.catalogi.durations.parse_duration` turns them into a ``relativedelta``.
@@ -247,6 +247,9 @@ class ZaakTypenRelatie(models.Model):
 
     zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="gerelateerde_zaaktypen")
     gerelateerd_zaaktype = models.CharField(max_length=200)
+    # the related zaaktype's identificatie (Catalogi 1.3.3 zaaktypeIdentificatie; the name the relation is kept by);
+    # empty for a zaaktype of another registry whose identificatie was not given
+    zaaktype_identificatie = models.CharField(max_length=50, blank=True)
     aard_relatie = models.CharField(max_length=9, choices=AardRelatie.choices)
     toelichting = models.CharField(max_length=255, blank=True)
 

@@ -96,8 +96,11 @@ def zaaktype_allows_besluittype(zaaktype: ZaakType, besluittype: BesluitType) ->
 def catalogus_queryset() -> QuerySet[Catalogus]:
     return Catalogus.objects.prefetch_related(
         Prefetch("zaaktypen", queryset=ZaakType.objects.only("id", "uuid", "catalogus_id")),
-        Prefetch("besluittypen", queryset=BesluitType.objects.only("id", "uuid", "catalogus_id")),
-        Prefetch("informatieobjecttypen", queryset=InformatieObjectType.objects.only("id", "uuid", "catalogus_id")),
+        Prefetch("besluittypen", queryset=BesluitType.objects.only("id", "uuid", "catalogus_id", "omschrijving")),
+        Prefetch(
+            "informatieobjecttypen",
+            queryset=InformatieObjectType.objects.only("id", "uuid", "catalogus_id", "omschrijving"),
+        ),
     )
 
 
@@ -152,7 +155,9 @@ def eigenschap_queryset() -> QuerySet[Eigenschap]:
 def zaakobjecttype_queryset() -> QuerySet[ZaakObjectType]:
     return ZaakObjectType.objects.select_related("zaaktype", "catalogus").prefetch_related(
         Prefetch("statustypen", queryset=StatusType.objects.only("id", "uuid", "zaakobjecttype_id")),
-        Prefetch("resultaattypen", queryset=ResultaatType.objects.only("id", "uuid", "zaakobjecttype_id")),
+        Prefetch(
+            "resultaattypen", queryset=ResultaatType.objects.only("id", "uuid", "zaakobjecttype_id", "omschrijving")
+        ),
     )
 
 
@@ -164,14 +169,17 @@ def ziot_queryset() -> QuerySet[ZaakTypeInformatieObjectType]:
 
 def informatieobjecttype_queryset() -> QuerySet[InformatieObjectType]:
     return InformatieObjectType.objects.select_related("catalogus").prefetch_related(
-        Prefetch("zaaktypen", queryset=ZaakType.objects.only("id", "uuid").distinct()),
-        Prefetch("besluittypen", queryset=BesluitType.objects.only("id", "uuid")),
+        Prefetch("zaaktypen", queryset=ZaakType.objects.only("id", "uuid", "catalogus_id", "identificatie").distinct()),
+        Prefetch("besluittypen", queryset=BesluitType.objects.only("id", "uuid", "catalogus_id", "omschrijving")),
     )
 
 
 def besluittype_queryset() -> QuerySet[BesluitType]:
     return BesluitType.objects.select_related("catalogus").prefetch_related(
-        Prefetch("zaaktypen", queryset=ZaakType.objects.only("id", "uuid")),
-        Prefetch("informatieobjecttypen", queryset=InformatieObjectType.objects.only("id", "uuid", "omschrijving")),
+        Prefetch("zaaktypen", queryset=ZaakType.objects.only("id", "uuid", "catalogus_id", "identificatie")),
+        Prefetch(
+            "informatieobjecttypen",
+            queryset=InformatieObjectType.objects.only("id", "uuid", "catalogus_id", "omschrijving"),
+        ),
         Prefetch("resultaattypen", queryset=ResultaatType.objects.only("id", "uuid", "omschrijving")),
     )

@@ -4,7 +4,10 @@ Every URL field a Catalogi type renders that points at another Catalogi object i
 be expanded further (``zaaktype.statustypen``, ``informatieobjecttype.besluittypen.zaaktypen``). URLs into other
 registries (Referentielijsten: ``selectielijstProcestype``, ``resultaattypeomschrijving``, ``selectielijstklasse``;
 ``productenOfDiensten``, ``objecttype``, ``broncatalogus``/``bronzaaktype``) are no links. Objects are rendered by the
-Catalogi API's own serializers, loaded with its own querysets (one query plus fixed prefetches per kind and level).
+Catalogi API's own serializers, loaded with its own querysets (one query plus fixed prefetches per kind and level;
+the relations by name of a loaded batch are resolved together, :mod:`zgw.catalogi.relations`).
+
+The Catalogi API itself answers ``expand`` on every GET (Catalogi 1.3.2, the ``…Expanded`` schemas): :func:`expand`.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import uuid as uuid_module
 from collections.abc import Callable
 from functools import cache
 
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from zgw.common import expand as engine
 from zgw.common.expand import Kind, Link
 
 API = "catalogi"
@@ -87,6 +92,15 @@ _LINKS: dict[str, tuple[str, dict[str, tuple[str, bool, str | None]]]] = {
             "besluittypen": ("besluittype", True, None),
         },
     ),
+    "zaaktypeinformatieobjecttype": (
+        "zaaktype-informatieobjecttypen",
+        {
+            "zaaktype": ("zaaktype", False, None),
+            "catalogus": ("catalogus", False, None),
+            "informatieobjecttype": ("informatieobjecttype", False, None),
+            "statustype": ("statustype", False, None),
+        },
+    ),
     "besluittype": (
         "besluittypen",
         {
@@ -130,12 +144,27 @@ def _sources() -> dict[str, tuple[Callable, type[serializers.Serializer]]]:
         "zaakobjecttype": (s.zaakobjecttype_queryset, cs.ZaakObjectTypeSerializer),
         "informatieobjecttype": (s.informatieobjecttype_queryset, cs.InformatieObjectTypeSerializer),
         "besluittype": (s.besluittype_queryset, cs.BesluitTypeSerializer),
+        "zaaktypeinformatieobjecttype": (s.ziot_queryset, cs.ZaakTypeInformatieObjectTypeSerializer),
     }
+
+
+# kinds whose relations by name are resolved per loaded batch (relations.annotate)
+_BY_NAME = {
+    "zaaktype": "zaaktype",
+    "besluittype": "besluittype",
+    "informatieobjecttype": "informatieobjecttype",
+    "zaaktypeinformatieobjecttype": "ziot",
+}
 
 
 def _loader(name: str) -> Callable:
     def load(request, uuids: list[uuid_module.UUID]):
-        return _sources()[name][0]().filter(uuid__in=uuids)
+        from .. import relations
+
+        objs = list(_sources()[name][0]().filter(uuid__in=uuids))
+        if name in _BY_NAME:
+            relations.annotate(objs, _BY_NAME[name], None, request)
+        return objs
 
     return load
 
@@ -165,3 +194,29 @@ def kinds() -> dict[str, Kind]:
         )
         for name, (collection, links) in _LINKS.items()
     }
+
+
+EXPAND_PARAMETER = OpenApiParameter(
+    "expand",
+    str,
+    OpenApiParameter.QUERY,
+    description="Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun "
+    "je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de "
+    "punt-notatie gebruikt.",
+)
+
+
+def parse(value, root: str) -> list[tuple[str, ...]]:
+    """The paths of an ``expand`` query parameter on a Catalogi GET (400 ``invalid-expand-field`` on an unknown
+    field, DECISIONS.md)."""
+    if not root:
+        return []
+    return engine.parse(value, kinds(), root, max_depth=None)
+
+
+def expand(data: list[dict], root: str, paths: list[tuple[str, ...]], request) -> None:
+    """Embed every path into the serialized Catalogi objects ``data`` (of kind ``root``), nested under ``_expand``.
+
+    Every embedded object passes the Catalogi read rule (:func:`may_read`), the same as a direct GET."""
+    if paths:
+        engine.expand(data, root, paths, kinds(), request)

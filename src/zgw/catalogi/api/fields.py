@@ -107,3 +107,91 @@ class StringListField(SchemaMixin, serializers.ListField):
 
 class ObjectField(serializers.DictField):
     """Rejects non-objects with a clean 400 (DRF's nested serializer already does; kept for free-form bodies)."""
+
+
+def _names_schema(*, unique: bool, items_read_only: bool = False, read_only: bool = True) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": "string"}
+    if items_read_only:
+        item["readOnly"] = True
+    schema: dict[str, Any] = {"type": "array", "items": item}
+    if read_only:
+        schema["readOnly"] = True
+    if unique:
+        schema["uniqueItems"] = True
+    return schema
+
+
+class ByNameURLsField(RelationListField):
+    """A relation by name (:mod:`zgw.catalogi.relations`): answers the URLs of the versions valid on the reference
+    date. ``writable`` keeps the field writable in the document (the resource's own write serializer parses it)."""
+
+    def __init__(self, kind: str, relation: str, *, writable: bool = False, unique: bool = True, **kwargs):
+        self.kind, self.relation = kind, relation
+        if not writable:
+            kwargs["read_only"] = True
+        super().__init__(item_format="uri", unique=unique, **kwargs)
+
+    def get_attribute(self, instance):
+        from .. import relations
+
+        return relations.related(instance, self.kind, self.relation, self.context.get("request")).objects
+
+
+class ByNameNamesField(SchemaMixin, serializers.Field):
+    """The names (identificaties/omschrijvingen) of a relation by name, derived from the same relation as its URLs.
+
+    ``accept_input``: the document lists the field as writable; a value sent is accepted and dropped."""
+
+    def __init__(
+        self,
+        kind: str,
+        relation: str,
+        *,
+        unique: bool = True,
+        items_read_only: bool = False,
+        accept_input: bool = False,
+        **kwargs,
+    ):
+        self.kind, self.relation = kind, relation
+        kwargs.setdefault(
+            "schema", _names_schema(unique=unique, items_read_only=items_read_only, read_only=not items_read_only)
+        )
+        if accept_input:
+            kwargs.setdefault("required", False)
+        else:
+            kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        from .. import relations
+
+        return relations.related(instance, self.kind, self.relation, self.context.get("request")).names
+
+    def to_representation(self, value) -> list[str]:
+        return list(value)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+            raise serializers.ValidationError("Verwacht een lijst van teksten.", code="not_a_list")
+        return data
+
+
+class DerivedNamesField(SchemaMixin, serializers.Field):
+    """Read-only names of prefetched related rows (``Catalogus.besluittypeOmschrijving``, …), unique, in order."""
+
+    def __init__(self, relation: str, name_field: str, *, unique: bool = True, **kwargs):
+        self.relation, self.name_field = relation, name_field
+        kwargs.setdefault("schema", _names_schema(unique=unique))
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.relation).all()
+
+    def to_representation(self, value) -> list[str]:
+        names: list[str] = []
+        for row in value:
+            name = getattr(row, self.name_field)
+            if name not in names:
+                names.append(name)
+        return names

@@ -1,4 +1,4 @@
-"""Catalogi API 1.3.1 endpoints: thin views over the selectors and services."""
+"""Catalogi API 1.3.3 endpoints: thin views over the selectors and services."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from zgw.common.permissions import Scope, ZGWPermission
 from zgw.common.schema import ZGWAutoSchema
 from zgw.common.viewsets import RetrieveWithETagMixin, ZGWGenericViewSet
 
-from .. import selectors, services
+from .. import relations, selectors, services
+from . import expand as catalogi_expand
 from . import filters as f
 from . import serializers as s
 
@@ -78,10 +79,17 @@ class CatalogiViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
     prefix = ""
 
     patch_serializer_class = None
+    update_serializer_class = None
+    extra_query_params = ("expand",)
+    # the kind of this resource in the expand graph (api/expand.py) and for the relations by name (relations.py)
+    expand_kind = ""
+    by_name_kind = ""
 
     def get_serializer_class(self):
         if self.action == "partial_update" and self.patch_serializer_class:
             return self.patch_serializer_class
+        if self.action == "update" and self.update_serializer_class:
+            return self.update_serializer_class
         if self.action in ("create", "update", "partial_update") and self.write_serializer_class:
             return self.write_serializer_class
         return self.serializer_class
@@ -90,6 +98,8 @@ class CatalogiViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
         """The headers the OAS documents (Content-Type on writes, If-None-Match on details) and the URL format of
         URL filters."""
         params: list[OpenApiParameter] = []
+        if method == "get" and action_name in ("list", "retrieve") and self.expand_kind:
+            params.append(catalogi_expand.EXPAND_PARAMETER)
         if method in ("post", "put", "patch"):
             params.append(
                 OpenApiParameter(
@@ -135,18 +145,48 @@ class CatalogiViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
     def geforceerd_verwijderen(self) -> bool:
         return self._forced("catalogi.geforceerd-verwijderen")
 
+    answer_serializer_class = None  # the create's answer, when it differs (POST /besluittypen)
+
     def _answer(self, obj, code=status.HTTP_200_OK) -> Response:
         fresh = self.get_queryset().get(pk=obj.pk)
-        data = self.serializer_class(fresh, context=self.get_serializer_context()).data
+        serializer_class = self.serializer_class
+        if code == status.HTTP_201_CREATED and self.answer_serializer_class:
+            serializer_class = self.answer_serializer_class
+        data = serializer_class(fresh, context=self.get_serializer_context()).data
         headers = self.get_success_headers(data) if code == status.HTTP_201_CREATED else {}
         return Response(data, status=code, headers=headers)
+
+    def reference_date(self) -> datetime.date | None:
+        """The date the relations by name are answered for: the ``datumGeldigheid`` query parameter, else today."""
+        raw = self.request.query_params.get("datumGeldigheid") or self.request.query_params.get("datum_geldigheid")
+        if not raw:
+            return None
+        try:
+            return datetime.date.fromisoformat(raw)
+        except ValueError as exc:
+            raise exceptions.ValidationError(
+                {"datumGeldigheid": [exceptions.ErrorDetail("Voer een geldige datum in.", code="invalid")]}
+            ) from exc
+
+    def _render(self, objs: list, request) -> list[dict]:
+        """Serialize ``objs`` (relations by name resolved for all of them at once) and embed ``expand``."""
+        paths = catalogi_expand.parse(request.query_params.get("expand"), self.expand_kind)
+        if self.by_name_kind:
+            relations.annotate(objs, self.by_name_kind, self.reference_date(), request)
+        data = [
+            dict(item) for item in self.serializer_class(objs, many=True, context=self.get_serializer_context()).data
+        ]
+        catalogi_expand.expand(data, self.expand_kind, paths, request)
+        return data
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(
-            self.serializer_class(page, many=True, context=self.get_serializer_context()).data
-        )
+        return self.get_paginated_response(self._render(list(page), request))
+
+    def retrieve(self, request, *args, **kwargs):
+        data = self._render([self.get_object()], request)[0]
+        return self._etag_response(request, data)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -176,17 +216,26 @@ class CatalogiViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
 
 
 def _crud_schema(
-    name: str, read, write=None, *, patch_body: bool = True, put_body: bool = True, patch=None, put_response=None
+    name: str,
+    read,
+    write=None,
+    *,
+    patch_body: bool = True,
+    put_body: bool = True,
+    patch=None,
+    put_response=None,
+    put_write=None,
+    create_response=None,
 ):
     write = write or read
     patch = patch or write
     return extend_schema_view(
         list=extend_schema(summary=f"Alle {name} opvragen."),
         retrieve=extend_schema(summary=f"Een specifieke {name} opvragen."),
-        create=extend_schema(summary=f"Maak een {name} aan.", request=write, responses={201: read}),
+        create=extend_schema(summary=f"Maak een {name} aan.", request=write, responses={201: create_response or read}),
         update=extend_schema(
             summary=f"Werk een {name} in zijn geheel bij.",
-            request=write if put_body else None,
+            request=(put_write or write) if put_body else None,
             responses={200: (put_response or read) if put_body else None},
         ),
         partial_update=extend_schema(
@@ -218,55 +267,67 @@ def _publish_action(read_serializer, *, with_body: bool = False):
 # --- Catalogussen -----------------------------------------------------------------------------------------------
 
 
-@_crud_schema("catalogus", s.CatalogusSerializer)
+@_crud_schema("catalogus", s.CatalogusSerializer, put_write=s.CatalogusUpdateSerializer)
 class CatalogusViewSet(CatalogiViewSet):
     operation_prefix = "catalogus"
     serializer_class = s.CatalogusSerializer
+    update_serializer_class = s.CatalogusUpdateSerializer
     filterset_class = f.CatalogusFilter
-    http_method_names = ["get", "post", "head", "options"]
-    required_scopes = {"list": LEZEN, "retrieve": LEZEN, "create": SCHRIJVEN}
+    expand_kind = "catalogus"
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    required_scopes = {
+        "list": LEZEN,
+        "retrieve": LEZEN,
+        "create": SCHRIJVEN,
+        "update": SCHRIJVEN | GEFORCEERD_SCHRIJVEN,
+        "partial_update": SCHRIJVEN | GEFORCEERD_SCHRIJVEN,
+    }
 
     def get_queryset(self):
         return selectors.catalogus_queryset()
 
     def perform_write(self, instance, data, *, partial):
-        return services.create_catalogus(data, request=self.request)
+        if instance is None:
+            return services.create_catalogus(data, request=self.request)
+        return services.update_catalogus(instance, data, geforceerd=self.geforceerd_schrijven, request=self.request)
 
 
 # --- Main types -------------------------------------------------------------------------------------------------
 
 
-@_crud_schema("zaaktype", s.ZaakTypeSerializer, s.ZaakTypeCreateSerializer, patch_body=False)
+@_crud_schema(
+    "zaaktype",
+    s.ZaakTypeSerializer,
+    s.ZaakTypeCreateSerializer,
+    patch_body=False,
+    put_write=s.ZaakTypeUpdateSerializer,
+)
 class ZaakTypeViewSet(CatalogiViewSet):
     operation_prefix = "zaaktype"
     serializer_class = s.ZaakTypeSerializer
     write_serializer_class = s.ZaakTypeCreateSerializer
+    update_serializer_class = s.ZaakTypeUpdateSerializer
     filterset_class = f.ZaakTypeFilter
+    expand_kind = by_name_kind = "zaaktype"
     required_scopes = _scopes(create_forced=False, read=ZAAKTYPE_LEZEN, publish=True)
 
     def get_queryset(self):
         return selectors.zaaktype_queryset()
 
     @extend_schema(
-        parameters=[OpenApiParameter("datumGeldigheid", str, description="filter op datumGeldigheid (YYYY-MM-DD)")]
+        parameters=[
+            OpenApiParameter(
+                "datumGeldigheid",
+                str,
+                description="filter op datumGeldigheid voor het zelf en alle onderliggende objecten",
+                deprecated=True,
+            )
+        ]
     )
     def retrieve(self, request, *args, **kwargs):
-        """``datumGeldigheid``: related besluittypen/informatieobjecttypen/deelzaaktypen are answered as the versions
-        (same omschrijving/identificatie) valid on that date."""
-        raw = request.query_params.get("datumGeldigheid")
-        if raw:
-            try:
-                self.datum_geldigheid = datetime.date.fromisoformat(raw)
-            except ValueError as exc:
-                raise exceptions.ValidationError(
-                    {"datumGeldigheid": [exceptions.ErrorDetail("Voer een geldige datum in.", code="invalid")]}
-                ) from exc
+        """``datumGeldigheid`` (deprecated in 1.3.2): the relations by name are answered as the versions valid on
+        that date."""
         return super().retrieve(request, *args, **kwargs)
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["datum_geldigheid"] = getattr(self, "datum_geldigheid", None)
-        return context
 
     def perform_write(self, instance, data, *, partial):
         if instance is None:
@@ -286,6 +347,7 @@ class InformatieObjectTypeViewSet(CatalogiViewSet):
     operation_prefix = "informatieobjecttype"
     serializer_class = s.InformatieObjectTypeSerializer
     filterset_class = f.InformatieObjectTypeFilter
+    expand_kind = by_name_kind = "informatieobjecttype"
     required_scopes = _scopes(create_forced=False, publish=True)
 
     def get_queryset(self):
@@ -304,12 +366,20 @@ class InformatieObjectTypeViewSet(CatalogiViewSet):
     publish = _publish_action(s.InformatieObjectTypeSerializer)
 
 
-@_crud_schema("besluittype", s.BesluitTypeSerializer, s.BesluitTypeCreateSerializer, patch_body=False)
+@_crud_schema(
+    "besluittype",
+    s.BesluitTypeSerializer,
+    s.BesluitTypeCreateSerializer,
+    patch_body=False,
+    create_response=s.BesluitTypePostResponseSerializer,
+)
 class BesluitTypeViewSet(CatalogiViewSet):
     operation_prefix = "besluittype"
     serializer_class = s.BesluitTypeSerializer
     write_serializer_class = s.BesluitTypeCreateSerializer
+    answer_serializer_class = s.BesluitTypePostResponseSerializer
     filterset_class = f.BesluitTypeFilter
+    expand_kind = by_name_kind = "besluittype"
     required_scopes = _scopes(create_forced=False, publish=True)
 
     def get_queryset(self):
@@ -344,6 +414,7 @@ class StatusTypeViewSet(SubTypeViewSet):
     operation_prefix = "statustype"
     serializer_class = s.StatusTypeSerializer
     filterset_class = f.StatusTypeFilter
+    expand_kind = "statustype"
     save = staticmethod(services.save_statustype)
 
     def get_queryset(self):
@@ -355,6 +426,7 @@ class RolTypeViewSet(SubTypeViewSet):
     operation_prefix = "roltype"
     serializer_class = s.RolTypeSerializer
     filterset_class = f.RolTypeFilter
+    expand_kind = "roltype"
     save = staticmethod(services.save_roltype)
 
     def get_queryset(self):
@@ -366,7 +438,7 @@ class RolTypeViewSet(SubTypeViewSet):
     s.ResultaatTypeSerializer,
     s.ResultaatTypeCreateSerializer,
     patch=s.ResultaatTypeSerializer,
-    put_response=s.ResultaatTypeCreateSerializer,
+    put_response=s.ResultaatTypeUpdateSerializer,
 )
 class ResultaatTypeViewSet(SubTypeViewSet):
     operation_prefix = "resultaattype"
@@ -374,6 +446,7 @@ class ResultaatTypeViewSet(SubTypeViewSet):
     write_serializer_class = s.ResultaatTypeCreateSerializer
     patch_serializer_class = s.ResultaatTypeSerializer
     filterset_class = f.ResultaatTypeFilter
+    expand_kind = "resultaattype"
     save = staticmethod(services.save_resultaattype)
 
     def get_queryset(self):
@@ -385,6 +458,7 @@ class EigenschapViewSet(SubTypeViewSet):
     operation_prefix = "eigenschap"
     serializer_class = s.EigenschapSerializer
     filterset_class = f.EigenschapFilter
+    expand_kind = "eigenschap"
     save = staticmethod(services.save_eigenschap)
 
     def get_queryset(self):
@@ -396,6 +470,7 @@ class ZaakObjectTypeViewSet(SubTypeViewSet):
     operation_prefix = "zaakobjecttype"
     serializer_class = s.ZaakObjectTypeSerializer
     filterset_class = f.ZaakObjectTypeFilter
+    expand_kind = "zaakobjecttype"
     save = staticmethod(services.save_zaakobjecttype)
 
     def get_queryset(self):
@@ -407,10 +482,9 @@ class ZaakTypeInformatieObjectTypeViewSet(SubTypeViewSet):
     operation_prefix = "zaakinformatieobjecttype"
     serializer_class = s.ZaakTypeInformatieObjectTypeSerializer
     filterset_class = f.ZIOTFilter
+    expand_kind = "zaaktypeinformatieobjecttype"
+    by_name_kind = "ziot"
     save = staticmethod(services.save_ziot)
 
     def get_queryset(self):
         return selectors.ziot_queryset()
-
-    def perform_remove(self, instance) -> None:
-        services.delete_ziot(instance, geforceerd=self.geforceerd_verwijderen, request=self.request)

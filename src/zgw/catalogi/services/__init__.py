@@ -11,7 +11,6 @@ from .base import (  # noqa: F401
     validate_no_overlap,
     validate_ztc_009_concept,
     validate_ztc_010_zaaktype_concept,
-    validate_ztc_013_same_catalogus,
 )
 from .main_types import (  # noqa: F401
     create_besluittype,
@@ -23,11 +22,12 @@ from .main_types import (  # noqa: F401
     delete_zaaktype,
     publish,
     update_besluittype,
+    update_catalogus,
     update_informatieobjecttype,
     update_zaaktype,
     validate_rsin,
     validate_ztc_001_selectielijst_procestype,
-    validate_ztc_012_publish_zaaktype,
+    validate_ztc_016_no_overlap,
 )
 from .resultaattypen import (  # noqa: F401
     save_resultaattype,
@@ -44,4 +44,5 @@ from .sub_types import (  # noqa: F401
     save_zaakobjecttype,
     save_ziot,
     validate_eigenschap_specificatie,
+    validate_ztc_015_datum_lengte,
 )

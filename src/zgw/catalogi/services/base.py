@@ -44,15 +44,11 @@ def resolve_relation(
     field: str,
     request=None,
     datum: datetime.date | None = None,
-    catalogus_error: str = NON_FIELD,
 ) -> models.Model:
     """One item of a relation list: a URL of a local type, or its omschrijving/identificatie.
 
-    A type of another catalogus concerns the relation, not one field: ``nonFieldErrors`` (DECISIONS.md), except
-    where the standard names the field (``catalogus_error``; deelzaaktypen).
-
-    A name resolves to the version valid on ``datum`` (default today), else the most recent version. The type must
-    be in ``catalogus`` (ztc-013, ``relations-incorrect-catalogus``).
+    A name resolves, in ``catalogus``, to the version valid on ``datum`` (default today), else the most recent
+    version. A URL may name a type of another catalogus: ztc-013 was dropped in Catalogi 1.3.2.
     """
     model, collection, name_field = RELATION_KINDS[kind]
     match = match_local(value, request) if "://" in value else None
@@ -80,10 +76,6 @@ def resolve_relation(
                 f"Er bestaat geen {model._meta.verbose_name} met {name_field} '{value}' in de catalogus.",
                 "does_not_exist",
             )
-    if obj.catalogus_id != catalogus.pk:
-        raise _error(
-            catalogus_error, "De relaties moeten binnen dezelfde catalogus liggen.", "relations-incorrect-catalogus"
-        )
     return obj
 
 
@@ -150,8 +142,10 @@ def validate_ztc_009_concept(instance: models.Model, *, geforceerd: bool, change
 
 
 def validate_ztc_010_zaaktype_concept(zaaktype: ZaakType, *, geforceerd: bool, action: str) -> None:
-    """ztc-010 / ztc-011a: sub-types of a published zaaktype may not be created, changed or deleted (except a
-    correctie)."""
+    """ztc-010 (as rewritten in Catalogi 1.3.2): roltypen, statustypen, eigenschappen, zaaktype-informatieobjecttypen,
+    resultaattypen and zaakobjecttypen of a published zaaktype may not be created, replaced or patched — except as a
+    correctie (scope ``catalogi.geforceerd-schrijven``) — nor deleted (except with
+    ``catalogi.geforceerd-verwijderen``, the correctie scope of a delete). Only the zaaktype's state counts."""
     if zaaktype.concept or geforceerd:
         return
     messages = {
@@ -160,14 +154,6 @@ def validate_ztc_010_zaaktype_concept(zaaktype: ZaakType, *, geforceerd: bool, a
         "delete": "Objecten gerelateerd aan non-concept zaaktypen kunnen niet verwijderd worden.",
     }
     raise _error(NON_FIELD, messages[action], "non-concept-zaaktype")
-
-
-def validate_ztc_013_same_catalogus(catalogus: Catalogus, zaaktype: ZaakType) -> None:
-    """ztc-013: a sub-type lives in the catalogus of its zaaktype (two fields: ``nonFieldErrors``)."""
-    if catalogus is not None and catalogus.pk != zaaktype.catalogus_id:
-        raise _error(
-            NON_FIELD, "De catalogus moet gelijk zijn aan die van het zaaktype.", "relations-incorrect-catalogus"
-        )
 
 
 def _check_unique(qs: models.QuerySet, instance: models.Model | None, field: str, message: str) -> None:

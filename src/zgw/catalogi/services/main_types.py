@@ -1,6 +1,6 @@
 """Catalogussen and the main types (zaaktypen, informatieobjecttypen, besluittypen).
 
-ztc-001, ztc-009, ztc-012, publishing and versioning.
+ztc-001, ztc-009, ztc-016, publishing and versioning (ztc-011a/b/c, ztc-012 and ztc-013 were dropped in 1.3.2).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.db import models
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from zgw.common.errors import collect_errors
-from zgw.common.references import object_url
+from zgw.common.references import match_local, object_url
 
 from .. import selectielijst
 from ..models import (
@@ -60,9 +60,51 @@ def create_catalogus(data: dict, request=None) -> Catalogus:
     return catalogus
 
 
+CATALOGUS_IDENTITY = {"domein": "domein", "rsin": "rsin"}
+
+
+def update_catalogus(instance: Catalogus, data: dict, *, geforceerd: bool, request=None) -> Catalogus:
+    """PUT/PATCH of a catalogus (Catalogi 1.3.2). ``domein`` and ``rsin`` identify the catalogus to the consumers of
+    its published types (with the zaaktype identificatie they name a zaaktype across registries): while the
+    catalogus holds a published zaaktype, besluittype or informatieobjecttype they may only change as a correctie
+    (``catalogi.geforceerd-schrijven``), else 400 ``wijzigen-niet-toegelaten``. Everything else may always change."""
+    with collect_errors() as errors:
+        if "rsin" in data:
+            with errors.check():
+                validate_rsin(data["rsin"])
+        changed = [name for name in CATALOGUS_IDENTITY if name in data and data[name] != getattr(instance, name)]
+        if changed and not geforceerd and _has_published_types(instance):
+            for name in changed:
+                errors.add(
+                    name,
+                    "Het domein en RSIN van een catalogus met gepubliceerde typen kunnen alleen als correctie "
+                    "gewijzigd worden.",
+                    "wijzigen-niet-toegelaten",
+                )
+        domein, rsin = data.get("domein", instance.domein), data.get("rsin", instance.rsin)
+        if changed and Catalogus.objects.filter(domein=domein, rsin=rsin).exclude(pk=instance.pk).exists():
+            errors.add(NON_FIELD, "Er bestaat al een catalogus met dit domein en RSIN.", "unique")
+    _apply(instance, data)
+    _save(instance)
+    return instance
+
+
+def _has_published_types(catalogus: Catalogus) -> bool:
+    return (
+        catalogus.zaaktypen.filter(concept=False).exists()
+        or catalogus.besluittypen.filter(concept=False).exists()
+        or catalogus.informatieobjecttypen.filter(concept=False).exists()
+    )
+
+
 # --- ZaakType ---------------------------------------------------------------------------------------------------
 
 ZAAKTYPE_RELATIONS = ("besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen")
+
+
+def _is_local(url: str, request) -> bool:
+    match = match_local(url, request)
+    return match is not None and (match.api, match.collection) == ("catalogi", "zaaktypen")
 
 
 def validate_ztc_001_selectielijst_procestype(url: str, request=None) -> dict | None:
@@ -114,7 +156,6 @@ def _validate_zaaktype(instance: ZaakType | None, data: dict, request) -> dict:
                 "zaaktypen",
                 data["deelzaaktypen"],
                 field="deelzaaktypen",
-                catalogus_error="deelzaaktypen",  # the standard names the field here (catalogi.md §3)
                 **common,
             )
             resolved["deelzaaktypen"] = deel
@@ -122,12 +163,14 @@ def _validate_zaaktype(instance: ZaakType | None, data: dict, request) -> dict:
             relaties = []
             for index, item in enumerate(data["gerelateerde_zaaktypen"]):
                 target = item["gerelateerd_zaaktype"]
-                if "://" not in target:
+                identificatie = ""
+                if "://" not in target or _is_local(target, request):
                     zaaktype = errors.run(
                         resolve_relation, "zaaktypen", target, field=f"gerelateerdeZaaktypen.{index}.zaaktype", **common
                     )
-                    target = object_url(request, zaaktype) if zaaktype is not None else target
-                relaties.append({**item, "gerelateerd_zaaktype": target})
+                    if zaaktype is not None:
+                        target, identificatie = object_url(request, zaaktype), zaaktype.identificatie
+                relaties.append({**item, "gerelateerd_zaaktype": target, "zaaktype_identificatie": identificatie})
             resolved["gerelateerde_zaaktypen"] = relaties
     return resolved
 
@@ -159,13 +202,18 @@ def create_zaaktype(data: dict, request=None) -> ZaakType:
 def update_zaaktype(instance: ZaakType, data: dict, *, partial: bool, geforceerd: bool, request=None) -> ZaakType:
     validate_ztc_009_concept(instance, geforceerd=geforceerd, changes=data if partial else None, action="update")
     resolved = _validate_zaaktype(instance, data, request)
-    if not instance.concept:
-        validate_no_overlap(
-            _published_versions(instance),
+    dates_changed = any(
+        key in data and data[key] != getattr(instance, key)
+        for key in ("datum_begin_geldigheid", "datum_einde_geldigheid", "identificatie")
+    )
+    if not instance.concept and dates_changed:
+        _lock_catalogus(instance)
+        validate_ztc_016_no_overlap(
             instance,
             _merged(instance, data, "datum_begin_geldigheid"),
             _merged(instance, data, "datum_einde_geldigheid"),
-            "beginGeldigheid" if "datum_begin_geldigheid" in data else "eindeGeldigheid",
+            field="beginGeldigheid" if "datum_begin_geldigheid" in data else "eindeGeldigheid",
+            identificatie=_merged(instance, data, "identificatie"),
         )
     zaaktype = _write_zaaktype(instance, data, resolved)
     _notify("zaaktypen", zaaktype, "partial_update" if partial else "update", request)
@@ -181,13 +229,30 @@ def delete_zaaktype(instance: ZaakType, *, geforceerd: bool, request=None) -> No
     _notify("zaaktypen", instance, "destroy", request, url=url)
 
 
-def validate_ztc_012_publish_zaaktype(zaaktype: ZaakType) -> None:
-    """ztc-012: a zaaktype can only be published when its besluittypen and informatieobjecttypen are published."""
-    concept_besluittypen = zaaktype.besluittypen.filter(concept=True).exists()
-    concept_iots = InformatieObjectType.objects.filter(ziots__zaaktype=zaaktype, concept=True).exists()
-    concept_deel = zaaktype.deelzaaktypen.filter(concept=True).exists()
-    if concept_besluittypen or concept_iots or concept_deel:
-        raise _error(NON_FIELD, "All related resources should be published", "concept-relation")
+def validate_ztc_016_no_overlap(
+    zaaktype: ZaakType,
+    begin,
+    einde,
+    *,
+    field: str = "beginGeldigheid",
+    identificatie: str | None = None,
+) -> None:
+    """ztc-016: published versions of one zaaktype identificatie (in a catalogus) may not overlap in validity; both
+    ends are inclusive and an empty eindeGeldigheid is open-ended. 400 ``overlap`` on ``field``."""
+    versions = ZaakType.objects.filter(
+        catalogus_id=zaaktype.catalogus_id, identificatie=identificatie or zaaktype.identificatie, concept=False
+    )
+    validate_no_overlap(versions, zaaktype, begin, einde, field)
+
+
+def _lock_catalogus(instance: models.Model) -> None:
+    """Serialise publications and date changes of published versions within one catalogus (ztc-016 is checked
+    against committed rows only while this lock is held)."""
+    Catalogus.objects.select_for_update().filter(pk=instance.catalogus_id).first()
+
+
+def validate_strict_publish(zaaktype: ZaakType) -> None:
+    """``CATALOGI_STRICT_PUBLISH``: Open Zaak's extra publication demands (off by default, DECISIONS.md)."""
     if getattr(settings, "CATALOGI_STRICT_PUBLISH", False):
         _validate_strict_publish(zaaktype)
 
@@ -208,18 +273,23 @@ def _validate_strict_publish(zaaktype: ZaakType) -> None:
 
 
 def publish(instance: ZaakType | BesluitType | InformatieObjectType, request=None) -> models.Model:
-    """Set ``concept`` to false after the publication checks (ztc-012 for zaaktypen; no overlapping versions)."""
-    # serialise publications within one catalogus, so two overlapping versions cannot both pass the check
-    Catalogus.objects.select_for_update().filter(pk=instance.catalogus_id).first()
+    """Set ``concept`` to false after the publication checks: for zaaktypen ztc-016 (and, when configured,
+    ``CATALOGI_STRICT_PUBLISH``); besluittypen and informatieobjecttypen keep their versions apart the same way.
+
+    Since Catalogi 1.3.2 (ztc-012 dropped) a zaaktype may be published while related types are still concepts.
+    """
+    _lock_catalogus(instance)
     if isinstance(instance, ZaakType):
-        validate_ztc_012_publish_zaaktype(instance)
-    validate_no_overlap(
-        _published_versions(instance),
-        instance,
-        instance.datum_begin_geldigheid,
-        instance.datum_einde_geldigheid,
-        "beginGeldigheid",
-    )
+        validate_strict_publish(instance)
+        validate_ztc_016_no_overlap(instance, instance.datum_begin_geldigheid, instance.datum_einde_geldigheid)
+    else:
+        validate_no_overlap(
+            _published_versions(instance),
+            instance,
+            instance.datum_begin_geldigheid,
+            instance.datum_einde_geldigheid,
+            "beginGeldigheid",
+        )
     instance.concept = False
     instance.save(update_fields=["concept"])
     return instance
@@ -249,18 +319,6 @@ def _validate_besluittype(instance: BesluitType | None, data: dict, request, *, 
             )
         if "zaaktypen" in data:
             zaaktypen = errors.run(resolve_relations, "zaaktypen", data["zaaktypen"], field="zaaktypen", **common)
-            if zaaktypen is not None:
-                current = set(instance.zaaktypen.values_list("pk", flat=True)) if instance is not None else set()
-                changed = [z for z in zaaktypen if z.pk not in current]
-                if instance is not None:
-                    changed += list(instance.zaaktypen.exclude(pk__in=[z.pk for z in zaaktypen]))
-                if not geforceerd and any(not z.concept for z in changed):
-                    errors.add(
-                        "zaaktypen",
-                        "Relaties met non-concept zaaktypen kunnen alleen vanuit een nieuwe zaaktypeversie gewijzigd "
-                        "worden.",
-                        "non-concept-relation",
-                    )
             resolved["zaaktypen"] = zaaktypen
     return resolved
 

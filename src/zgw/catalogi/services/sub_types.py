@@ -1,9 +1,11 @@
 """Sub-types of a zaaktype (statustypen, roltypen, eigenschappen, zaakobjecttypen, ZIOT).
 
-ztc-010, ztc-011a, ztc-013.
+ztc-010 (rewritten in 1.3.2), ztc-015; ztc-011a and ztc-013 were dropped in 1.3.2.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from zgw.common.errors import ErrorCollector, collect_errors, collecting
 
@@ -29,7 +31,6 @@ from .base import (
     resolve_relation,
     validate_geldigheid,
     validate_ztc_010_zaaktype_concept,
-    validate_ztc_013_same_catalogus,
 )
 
 # --- Sub-types of a zaaktype ------------------------------------------------------------------------------------
@@ -38,9 +39,11 @@ from .base import (
 def _subtype_common(
     instance, data: dict, *, geforceerd: bool, action: str, errors: ErrorCollector | None = None
 ) -> ZaakType:
-    """Zaaktype checks shared by every sub-type write: concept (ztc-010/011a), catalogus (ztc-013), geldigheid.
+    """Zaaktype checks shared by every sub-type write: concept (ztc-010), geldigheid.
 
-    With ``errors`` (the service's collector) their failures are reported together with the service's own."""
+    ``catalogus`` (deprecated in the roltype/resultaattype requests since 1.3.2) follows from the zaaktype: a value
+    sent is accepted and not stored (ztc-013 dropped). With ``errors`` (the service's collector) the failures are
+    reported together with the service's own."""
     zaaktype = _ref_obj(_merged(instance, data, "zaaktype"))
     data["zaaktype"] = zaaktype
     with collecting(errors) as errors:
@@ -50,11 +53,7 @@ def _subtype_common(
                 validate_ztc_010_zaaktype_concept(instance.zaaktype, geforceerd=geforceerd, action="update")
         with errors.check():
             validate_ztc_010_zaaktype_concept(zaaktype, geforceerd=geforceerd, action=action)
-        if data.get("catalogus") is not None:
-            with errors.check():
-                validate_ztc_013_same_catalogus(_ref_obj(data.pop("catalogus")), zaaktype)
-        else:
-            data.pop("catalogus", None)
+        data.pop("catalogus", None)
         with errors.check():
             validate_geldigheid(
                 _merged(instance, data, "datum_begin_geldigheid"), _merged(instance, data, "datum_einde_geldigheid")
@@ -126,11 +125,44 @@ EIGENSCHAP_LENGTE = {
     FormaatChoices.datum: "8",
     FormaatChoices.datum_tijd: "14",
 }
+_DATUM_FORMATS = {FormaatChoices.datum: "%Y%m%d", FormaatChoices.datum_tijd: "%Y%m%d%H%M%S"}
 
 
-def validate_eigenschap_specificatie(formaat: str, lengte: str, kardinaliteit: str) -> None:
-    """lengte must fit formaat (tekst: 0–255, getal: n or n,m, datum: 8, datum_tijd: 14); kardinaliteit is a number
-    or ``N``. Both are reported when both fail."""
+def validate_ztc_015_datum_lengte(formaat: str, lengte: str, waardenverzameling: list[str] | None = None) -> None:
+    """ztc-015: formaat ``datum`` has lengte 8 (values ``YYYYMMDD``), ``datum_tijd`` lengte 14 (``YYYYMMDDhhmmss``).
+
+    400 ``invalid-length`` on ``specificatie.lengte``; a value of the waardenverzameling in another form:
+    ``invalid-format`` on ``specificatie.waardenverzameling``."""
+    if formaat not in EIGENSCHAP_LENGTE:
+        return
+    with collect_errors() as errors:
+        if lengte != EIGENSCHAP_LENGTE[formaat]:
+            errors.add(
+                "specificatie.lengte",
+                f"Lengte moet {EIGENSCHAP_LENGTE[formaat]} zijn bij formaat '{formaat}'.",
+                "invalid-length",
+            )
+        for value in waardenverzameling or []:
+            try:
+                ok = len(value) == int(EIGENSCHAP_LENGTE[formaat])
+                datetime.datetime.strptime(value, _DATUM_FORMATS[formaat])
+            except ValueError:
+                ok = False
+            if not ok:
+                pattern = "YYYYMMDD" if formaat == FormaatChoices.datum else "YYYYMMDDhhmmss"
+                errors.add(
+                    "specificatie.waardenverzameling",
+                    f"Waarde '{value}' heeft niet het formaat {pattern}.",
+                    "invalid-format",
+                )
+                break
+
+
+def validate_eigenschap_specificatie(
+    formaat: str, lengte: str, kardinaliteit: str, waardenverzameling: list[str] | None = None
+) -> None:
+    """lengte must fit formaat (tekst: 0–255, getal: n or n,m; datum and datum_tijd: ztc-015); kardinaliteit is a
+    number or ``N``. Every failure is reported."""
     field = "specificatie.lengte"
     with collect_errors() as errors:
         if formaat == FormaatChoices.tekst:
@@ -140,10 +172,9 @@ def validate_eigenschap_specificatie(formaat: str, lengte: str, kardinaliteit: s
             parts = lengte.split(",")
             if len(parts) > 2 or not all(p.isdigit() for p in parts):
                 errors.add(field, "Lengte moet een getal zijn, eventueel met decimalen ('n,m').", "invalid-length")
-        elif formaat in EIGENSCHAP_LENGTE and lengte != EIGENSCHAP_LENGTE[formaat]:
-            errors.add(
-                field, f"Lengte moet {EIGENSCHAP_LENGTE[formaat]} zijn bij formaat '{formaat}'.", "invalid-length"
-            )
+        else:
+            with errors.check():
+                validate_ztc_015_datum_lengte(formaat, lengte, waardenverzameling)
         if kardinaliteit != "N" and not kardinaliteit.isdigit():
             errors.add("specificatie.kardinaliteit", "Kardinaliteit is een getal of 'N'.", "invalid")
 
@@ -156,6 +187,7 @@ def save_eigenschap(instance: Eigenschap | None, data: dict, *, geforceerd: bool
                 _merged(instance, data, "formaat"),
                 _merged(instance, data, "lengte"),
                 _merged(instance, data, "kardinaliteit"),
+                _merged(instance, data, "waardenverzameling", []),
             )
         with errors.check():
             _check_unique(
@@ -175,9 +207,8 @@ def save_eigenschap(instance: Eigenschap | None, data: dict, *, geforceerd: bool
 
 
 def save_zaakobjecttype(instance, data: dict, *, geforceerd: bool, request=None) -> ZaakObjectType:
-    zaaktype = _ref_obj(_merged(instance, data, "zaaktype"))
     catalogus = _ref_obj(data.get("catalogus")) if "catalogus" in data else None
-    _subtype_common(instance, data, geforceerd=geforceerd, action=_action(instance))
+    zaaktype = _subtype_common(instance, data, geforceerd=geforceerd, action=_action(instance))
     zaakobjecttype = instance or ZaakObjectType()
     _apply(zaakobjecttype, data)
     zaakobjecttype.catalogus = catalogus or zaaktype.catalogus
@@ -186,11 +217,12 @@ def save_zaakobjecttype(instance, data: dict, *, geforceerd: bool, request=None)
 
 
 def save_ziot(instance, data: dict, *, geforceerd: bool, request=None) -> ZaakTypeInformatieObjectType:
-    """ZIOT: zaaktype and informatieobjecttype in one catalogus (ztc-013); blocked only when both are published
-    (ztc-010), unless a correctie."""
-    zaaktype = _ref_obj(_merged(instance, data, "zaaktype"))
-    data["zaaktype"] = zaaktype
+    """ZIOT: only the zaaktype's state counts (ztc-010 as rewritten in 1.3.2; the informatieobjecttype may be
+    published or a concept, and may be of another catalogus since ztc-013 was dropped)."""
     with collect_errors() as errors:
+        zaaktype = _subtype_common(instance, data, geforceerd=geforceerd, action=_action(instance), errors=errors)
+        for key in ("datum_begin_geldigheid", "datum_einde_geldigheid", "begin_object", "einde_object"):
+            data.pop(key, None)
         if "informatieobjecttype" in data:
             data["informatieobjecttype"] = errors.run(
                 resolve_relation,
@@ -201,19 +233,6 @@ def save_ziot(instance, data: dict, *, geforceerd: bool, request=None) -> ZaakTy
                 request=request,
                 datum=zaaktype.datum_begin_geldigheid,
             )
-        iot = _merged(instance, data, "informatieobjecttype")
-        if iot is not None:  # the rules on the pair need a valid informatieobjecttype
-            if iot.catalogus_id != zaaktype.catalogus_id:
-                errors.add(
-                    NON_FIELD,
-                    "Zaaktype en informatieobjecttype moeten in dezelfde catalogus liggen.",
-                    "relations-incorrect-catalogus",
-                )
-            checks = [(zaaktype, iot)]
-            if instance is not None:
-                checks.append((instance.zaaktype, instance.informatieobjecttype))
-            if not geforceerd and any(not z.concept and not i.concept for z, i in checks):
-                errors.add(NON_FIELD, "Objects related to non-concept objects can't be updated", "non-concept-relation")
         with errors.check():
             _check_unique(
                 ZaakTypeInformatieObjectType.objects.filter(
@@ -233,16 +252,10 @@ def save_ziot(instance, data: dict, *, geforceerd: bool, request=None) -> ZaakTy
     return ziot
 
 
-def delete_ziot(instance: ZaakTypeInformatieObjectType, *, geforceerd: bool, request=None) -> None:
-    if not geforceerd and not instance.zaaktype.concept and not instance.informatieobjecttype.concept:
-        raise _error(
-            NON_FIELD,
-            "Objecten gerelateerd aan non-concept objecten kunnen niet verwijderd worden.",
-            "non-concept-relation",
-        )
-    _delete(instance)
-
-
 def delete_subtype(instance, *, geforceerd: bool, request=None) -> None:
+    """ztc-010: no sub-type of a published zaaktype is deleted, except with ``catalogi.geforceerd-verwijderen``."""
     validate_ztc_010_zaaktype_concept(instance.zaaktype, geforceerd=geforceerd, action="delete")
     _delete(instance)
+
+
+delete_ziot = delete_subtype
