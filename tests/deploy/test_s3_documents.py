@@ -64,12 +64,8 @@ def test_base64_content_is_stored_in_the_bucket_and_downloaded_from_it(s3, iotyp
     assert _download(superuser_client, created.json()["url"]) == b"hallo S3"
 
 
-# Defect in zgw.documenten.content.ConcatenatedReader (not this branch's to change; reported for the documenten
-# owner): it has no ``closed``/``seekable()`` (S3Storage._save asks: 500 on unlock) and its ``read(n)`` stops at a
-# part's end, which s3transfer takes for the end of the stream (the object is cut short). FileSystemStorage copies
-# with chunks() until b"" and does not notice. Verified fix: ``closed`` (True after close()), ``seekable()`` False,
-# and read(n) filling n bytes across parts.
-@pytest.mark.xfail(strict=True, reason="ConcatenatedReader is no complete file object for S3Storage (see above)")
+# ConcatenatedReader must be a complete file object for S3Storage: ``closed``/``seekable()`` (asked by its _save) and
+# read(n) filled across parts (s3transfer takes a short read for the end of the stream).
 @pytest.mark.django_db
 def test_bestandsdelen_are_assembled_from_the_bucket(s3, iotype, superuser_client):
     created = superuser_client.post(EIO_LIST, eio_body(iotype["url"], inhoud=None, bestandsomvang=25), format="json")

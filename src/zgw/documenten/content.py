@@ -76,6 +76,7 @@ class ConcatenatedReader:
         self._names = list(names)
         self._current = None
         self._position = 0
+        self._closed = False
         self.size = size
 
     def _next_file(self) -> bool:
@@ -97,19 +98,38 @@ class ConcatenatedReader:
         raise io.UnsupportedOperation("ConcatenatedReader is not seekable")
 
     def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes, filled across part boundaries: a short read means the end of the whole stream (what
+        s3transfer and other uploaders assume). Without a size one block (never the whole document in memory)."""
         if size is None or size < 0:
             size = READ_BLOCK
-        if self._current is None and not self._next_file():
-            return b""
-        while True:
-            data = self._current.read(size)
-            if data:
-                self._position += len(data)
-                return data
-            if not self._next_file():
-                return b""
+        chunks: list[bytes] = []
+        wanted = size
+        while wanted > 0:
+            if self._current is None and not self._next_file():
+                break
+            data = self._current.read(wanted)
+            if not data:
+                if not self._next_file():
+                    break
+                continue
+            chunks.append(data)
+            wanted -= len(data)
+        result = b"".join(chunks)
+        self._position += len(result)
+        return result
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def close(self) -> None:
+        self._closed = True
         if self._current is not None:
             self._current.close()
             self._current = None
