@@ -61,3 +61,20 @@ def test_non_latin1_or_huge_token_is_401(db, anonymous_client, token):
     response = anonymous_client.get("/zaken/api/v1/zaken", HTTP_AUTHORIZATION=token)
     assert response.status_code in (401, 403), response.content
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.django_db
+def test_a_database_connection_lost_mid_request_is_a_503_with_retry_after(superuser_client, monkeypatch):
+    """A broken database connection (failover, pg_terminate_backend) is answered 503 + Retry-After, never a 500."""
+    from django.db import OperationalError
+    from rest_framework.generics import GenericAPIView
+
+    def broken(*args, **kwargs):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(GenericAPIView, "paginate_queryset", broken)
+    response = superuser_client.get("/catalogi/api/v1/catalogussen")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "1"
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["code"] == "database-unavailable"

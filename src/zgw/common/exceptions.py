@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError
+from django.db import IntegrityError, InterfaceError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -34,7 +34,18 @@ TITLES = {
     415: "Ongeldige media type.",
     429: "Te veel verzoeken.",
     500: "Er is een serverfout opgetreden.",
+    503: "De dienst is tijdelijk niet beschikbaar.",
 }
+
+
+class DatabaseUnavailable(exceptions.APIException):
+    """The database connection broke during the request (restart, failover, a terminated backend): nothing was
+    committed, so the client may retry — a 503 with ``Retry-After``, not a 500."""
+
+    status_code = 503
+    default_detail = "De database is tijdelijk niet bereikbaar; probeer het opnieuw."
+    default_code = "database-unavailable"
+    wait = 1
 
 
 class PreconditionFailed(exceptions.APIException):
@@ -169,10 +180,14 @@ def _problem_response(exc: Exception, request) -> Response:
     elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
     elif isinstance(exc, (ProtectedError, RestrictedError)):  # before IntegrityError: they subclass it
-        exc = Conflict(detail="Het object kan niet verwijderd worden: andere objecten verwijzen ernaar.",
-                       code="protected")
+        exc = Conflict(
+            detail="Het object kan niet verwijderd worden: andere objecten verwijzen ernaar.", code="protected"
+        )
     elif isinstance(exc, IntegrityError):
         exc = unique_violation(exc) or exc
+    elif isinstance(exc, (OperationalError, InterfaceError)):
+        logger.warning("Database unavailable during an API request: %s", exc)
+        exc = DatabaseUnavailable()
 
     if not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled error in API view", exc_info=exc)
