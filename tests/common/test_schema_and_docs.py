@@ -8,8 +8,8 @@ APIS = {
     "catalogi": "1.3.1",
     "zaken": "1.5.1",
     "documenten": "1.4.2",
-    "besluiten": "1.0.2",
-    "notificaties": "1.0.0",
+    "besluiten": "1.1.0",
+    "notificaties": "1.0.1",
 }
 
 
