@@ -15,12 +15,12 @@ import yaml
 
 SPECS = Path(__file__).resolve().parents[2].parent.parent / "shared" / "specs"
 DOCUMENTS = {
-    "zaken": "zaken-1.5.1.yaml",
-    "documenten": "documenten-1.4.2.yaml",
+    "zaken": "zaken-1.7.0.yaml",
+    "documenten": "documenten-1.7.0.yaml",
     "catalogi": "catalogi-1.3.3.yaml",
-    "besluiten": "besluiten-1.0.2.yaml",
-    "autorisaties": "autorisaties-1.0.0.yaml",
-    "notificaties": "notificaties-1.0.0.yaml",
+    "besluiten": "besluiten-1.1.0.yaml",
+    "autorisaties": "autorisaties-1.1.0.yaml",
+    "notificaties": "notificaties-1.0.1.yaml",
 }
 WRONG = {
     "string": [12345, ["x"], {"x": 1}, True],

@@ -26,12 +26,12 @@ SPECS = next(
 )
 
 DOCUMENTS = [
-    ("zaken", "zaken-1.5.1.yaml"),
-    ("documenten", "documenten-1.4.2.yaml"),
+    ("zaken", "zaken-1.7.0.yaml"),
+    ("documenten", "documenten-1.7.0.yaml"),
     ("catalogi", "catalogi-1.3.3.yaml"),
-    ("besluiten", "besluiten-1.0.2.yaml"),
-    ("autorisaties", "autorisaties-1.0.0.yaml"),
-    ("notificaties", "notificaties-1.0.0.yaml"),
+    ("besluiten", "besluiten-1.1.0.yaml"),
+    ("autorisaties", "autorisaties-1.1.0.yaml"),
+    ("notificaties", "notificaties-1.0.1.yaml"),
 ]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
 # statuses the standard's text requires where the document lists none (docs/decisions.md, "Statuses the document
