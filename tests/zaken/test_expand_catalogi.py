@@ -211,7 +211,8 @@ def test_expand_catalogi_queries_grow_per_level_not_per_object(superuser_client,
     assert many_detail == few_detail
     assert many_list == few_list
     # zaak + zaaktype level + statustypen + besluittypen + their informatieobjecttypen, each a few prefetches
-    assert many_detail <= (18 if connection.vendor == "postgresql" else 40)
+    # + the by-name relation pass of Catalogi 1.3.3 per type level (catalogi/relations.py)
+    assert many_detail <= (20 if connection.vendor == "postgresql" else 40)
 
 
 def test_expanded_catalogi_pass_the_catalogi_read_rule(make_api_client, superuser_client, zaaktype):
