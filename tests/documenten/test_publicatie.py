@@ -353,3 +353,52 @@ def test_the_publication_list_reads_the_partial_index(docs):
         cursor.execute("EXPLAIN " + sql, params)
         plan = " ".join(row[0] for row in cursor.fetchall())
     assert "documenten_publicatie" in plan, plan
+
+
+def test_zaken_expand_of_informatieobject(superuser_client):
+    """Zaken 1.7 ``zaakinformatieobjecten?expand=informatieobject`` (and from the zaak, two levels deep) shows a
+    publication-limited application only the ready document, as a direct read would."""
+    from tests.catalogi.conftest import make_zaaktype
+    from tests.zaken.conftest import CRS, create_zaak
+    from zgw.catalogi.models import Catalogus, InformatieObjectType, ZaakTypeInformatieObjectType
+
+    catalogus = Catalogus.objects.create(domein="WOOZ", rsin="000000000", contactpersoon_beheer_naam="Beheer")
+    zaaktype = make_zaaktype(catalogus, concept=False, identificatie="WOO-1")
+    iotype = InformatieObjectType.objects.create(
+        catalogus=catalogus,
+        omschrijving="Zaakbijlage",
+        vertrouwelijkheidaanduiding="openbaar",
+        informatieobjectcategorie="bijlage",
+        concept=False,
+    )
+    ZaakTypeInformatieObjectType.objects.create(
+        zaaktype=zaaktype, informatieobjecttype=iotype, volgnummer=1, richting="inkomend"
+    )
+    iotype_url = f"http://testserver/catalogi/api/v1/informatieobjecttypen/{iotype.uuid}"
+    zaak = create_zaak(superuser_client, zaaktype)
+    woo = _woo_client()
+    shown = {}
+    for ready in (True, False, None):
+        document = superuser_client.post(
+            EIO_LIST,
+            {"bronorganisatie": "000000000", "creatiedatum": "2024-05-01", "titel": f"Bijlage {ready}",
+             "auteur": "Ambtenaar", "taal": "dut", "informatieobjecttype": iotype_url,
+             "isGereedVoorPublicatie": ready},
+            format="json",
+        ).json()  # fmt: skip
+        zio = superuser_client.post(
+            "/zaken/api/v1/zaakinformatieobjecten",
+            {"zaak": zaak["url"], "informatieobject": document["url"]},
+            format="json",
+            **CRS,
+        )
+        assert zio.status_code == 201, zio.json()
+        direct = woo.get(path_of(zio.json()["url"]), {"expand": "informatieobject"}, **CRS)
+        assert direct.status_code == 200, direct.json()
+        shown[ready] = direct.json()["_expand"]["informatieobject"].get("url")
+        unlimited = superuser_client.get(path_of(zio.json()["url"]), {"expand": "informatieobject"}, **CRS)
+        assert unlimited.json()["_expand"]["informatieobject"]["url"] == document["url"]
+    assert shown[True] is not None and shown[False] is None and shown[None] is None
+    nested = woo.get(path_of(zaak["url"]), {"expand": "zaakinformatieobjecten.informatieobject"}, **CRS).json()
+    documents = [zio["_expand"]["informatieobject"] for zio in nested["_expand"]["zaakinformatieobjecten"]]
+    assert [d.get("url") for d in documents if d] == [shown[True]]
