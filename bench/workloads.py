@@ -97,6 +97,16 @@ def w3(state: dict, quick: bool) -> Workload:
                     headers=CRS)
 
 
+W3X_EXPAND = "status,rollen,zaaktype"
+
+
+def w3x(state: dict, quick: bool) -> Workload:
+    """Issue 20's detail-with-expand, measured side by side with Open Zaak: three parts, one level each."""
+    return Workload("W3x", "zaak detail, expand status/rollen/zaaktype",
+                    [f"/zaken/api/v1/zaken/{uuid}?expand={W3X_EXPAND}" for uuid in state["sample_zaken"]],
+                    headers=CRS)
+
+
 W3B_EXPAND = "status.statustype.zaaktype,rollen.roltype.zaaktype,resultaat.resultaattype.zaaktype"
 
 
@@ -166,6 +176,7 @@ WORKLOADS: list[Factory] = [
     Factory("W2a", w2a),
     Factory("W2b", w2b),
     Factory("W3", w3),
+    Factory("W3x", w3x),
     Factory("W3b", w3b),
     Factory("W4", w4),
     Factory("W4b", w4b),

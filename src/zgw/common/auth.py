@@ -7,7 +7,9 @@ credentials and Applicaties. Instead the Autorisaties app registers a :class:`Cl
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -103,8 +105,55 @@ def _fail(code: str, detail: str) -> JWTAuthenticationFailed:
     return JWTAuthenticationFailed(detail=detail, code=code)
 
 
+# Tokens verified in this process: token → (client_id, the secret it was verified with, claims). A client sends the
+# same token for many requests; a hit skips both decodes and the HMAC but repeats what can change over time: the
+# secret is looked up as on a miss (a changed or removed secret fails the token as before) and ``exp`` and
+# ``JWT_MAX_AGE`` are judged against the clock. Only tokens that passed are kept; the least recently used go first.
+TOKEN_CACHE_SIZE = 1024
+_verified: OrderedDict[str, tuple[str, str, dict]] = OrderedDict()
+_verified_lock = threading.Lock()
+
+
 def decode_token(token: str) -> tuple[str, dict]:
     """Validate a JWT-ZGW token; return (client_id, claims) or raise JWTAuthenticationFailed."""
+    with _verified_lock:
+        hit = _verified.get(token)
+        if hit is not None:
+            _verified.move_to_end(token)
+    if hit is not None:
+        client_id, secret, claims = hit
+        if get_client_provider().get_secret(client_id) == secret:
+            _check_age(claims)
+            return client_id, dict(claims)
+        with _verified_lock:
+            _verified.pop(token, None)
+    client_id, secret, claims = _decode(token)
+    _check_age(claims)
+    with _verified_lock:
+        _verified[token] = (client_id, secret, claims)
+        while len(_verified) > TOKEN_CACHE_SIZE:
+            _verified.popitem(last=False)
+    return client_id, dict(claims)
+
+
+def _check_age(claims: dict) -> None:
+    """The checks that depend on the clock: ``exp`` (PyJWT's rule, with ``JWT_LEEWAY``) and ``JWT_MAX_AGE``."""
+    leeway = settings.JWT_LEEWAY
+    expires = claims.get("exp")
+    if expires is not None and isinstance(expires, (int, float)) and expires <= time.time() - leeway:
+        raise _fail("jwt-expiredsignatureerror", "De JWT is ongeldig: Signature has expired.")
+    max_age = settings.JWT_MAX_AGE
+    if max_age:
+        try:
+            issued_at = float(claims["iat"])
+        except (TypeError, ValueError):
+            raise _fail("jwt-invalidissuedaterror", "De 'iat' claim is geen tijdstip.")
+        if time.time() - issued_at >= max_age + leeway:
+            raise _fail("jwt-expired", "De JWT is verlopen (iat te oud).")
+
+
+def _decode(token: str) -> tuple[str, str, dict]:
+    """Both decodes of a token not seen before: (client_id, secret, claims) or JWTAuthenticationFailed."""
     try:
         unverified = jwt.decode(token, options={"verify_signature": False})
     except jwt.PyJWTError:
@@ -132,15 +181,7 @@ def decode_token(token: str) -> tuple[str, dict]:
         raise _fail("jwt-missing-iat-claim", "De JWT mist de 'iat' claim.")
     except jwt.PyJWTError as exc:
         raise _fail(f"jwt-{type(exc).__name__.lower()}", f"De JWT is ongeldig: {exc}.")
-    max_age = settings.JWT_MAX_AGE
-    if max_age:
-        try:
-            issued_at = float(claims["iat"])
-        except (TypeError, ValueError):
-            raise _fail("jwt-invalidissuedaterror", "De 'iat' claim is geen tijdstip.")
-        if time.time() - issued_at >= max_age + leeway:
-            raise _fail("jwt-expired", "De JWT is verlopen (iat te oud).")
-    return client_id, claims
+    return client_id, secret, claims
 
 
 class JWTAuthentication(authentication.BaseAuthentication):
