@@ -13,8 +13,10 @@ Whether a client may see an expanded object is decided by the kind (``permitted`
 from __future__ import annotations
 
 import re
+import threading
 import uuid as uuid_module
-from collections.abc import Callable, Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +53,9 @@ class Kind:
     read it. ``permitted(request)``: whether the client may read this kind at all (checked before any query or fetch).
     ``allow_remote(request, data)``: whether a fetched remote object may be shown. ``locate(url, request)``: the uuid
     for URLs that are not ``/<api>/api/v1/<collection>/<uuid>`` (nested resources), else ``None``.
+    ``memo(request)``: for kinds whose rendering does not depend on the client (the Catalogi types), a key under which
+    rendered objects may be kept in this process (it must change with every write that could change them), or
+    ``None`` to load as usual; see :class:`Memo`.
     """
 
     links: Mapping[str, Link] = field(default_factory=dict)
@@ -60,6 +65,41 @@ class Kind:
     permitted: Callable[[Any], bool] = always
     allow_remote: Callable[[Any, dict], bool] = always
     locate: Callable[[str, Any], uuid_module.UUID | None] | None = None
+    memo: Callable[[Any], Hashable | None] | None = None
+
+
+class Memo:
+    """Rendered objects kept per process: (kind, memo key, uuid) → JSON, the least recently used dropped first.
+
+    A zaak's zaaktype costs a query per relation to load (statustypen, roltypen, …, the relations by name) and is the
+    same for every zaak of that type; a kind with ``memo`` renders it once per key (the key carries the version of
+    the data it came from, so a write elsewhere makes the old entries unreachable and they age out).
+    """
+
+    def __init__(self, size: int = 2048):
+        self.size = size
+        self._entries: OrderedDict[tuple, dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> dict | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: tuple, data: dict) -> None:
+        with self._lock:
+            self._entries[key] = data
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+MEMO = Memo()
 
 
 Graph = Mapping[str, Kind]
@@ -173,9 +213,17 @@ class Resolver:
                     self.cache[(kind_name, url)] = self._fetch(kind, url)
                 elif found is not None:
                     local.setdefault(found, []).append(url)
+            memo_key = kind.memo(self.request) if local and kind.memo is not None else None
+            if memo_key is not None:
+                for found in list(local):
+                    if (data := MEMO.get((kind_name, memo_key, found))) is not None:
+                        for url in local.pop(found):
+                            self.cache[(kind_name, url)] = dict(data)
             if local and kind.load is not None and kind.render is not None:
                 for obj in kind.load(self.request, list(local)):
                     data = kind.render(self.request, obj)
+                    if memo_key is not None and data:
+                        MEMO.put((kind_name, memo_key, obj.uuid), dict(data))
                     for url in local.get(obj.uuid, ()):
                         self.cache[(kind_name, url)] = dict(data) if data else {}
 

@@ -12,8 +12,10 @@ The Catalogi API itself answers ``expand`` on every GET (Catalogi 1.3.2, the ``â
 
 from __future__ import annotations
 
+import datetime
+import time
 import uuid as uuid_module
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import cache
 
 from drf_spectacular.utils import OpenApiParameter
@@ -181,6 +183,27 @@ def render(kind: str, obj, request) -> dict:
     return _renderer(kind)(request, obj)
 
 
+def memo_key(request) -> Hashable | None:
+    """Under which key a rendered Catalogi type may be reused (``zgw.common.expand.Memo``), or ``None``.
+
+    Only with the list cache on (a shared cache): its ``catalogi`` version moves with every committed ORM write to
+    the Catalogi models, in every process. The key also holds what the rendering depends on besides the row: the base
+    URL of the request (absolute URLs) and today's date (the relations by name), and, like the kept lists, a
+    ``ZGW_LIST_CACHE_TTL`` period as the safety net for changes that bypass the ORM.
+    """
+    from django.conf import settings
+
+    from zgw.common import listcache
+
+    if not listcache.enabled() or getattr(request, "build_absolute_uri", None) is None:
+        return None
+    version = listcache.versions([API])
+    if version is None:
+        return None
+    period = int(time.time() // max(1, settings.ZGW_LIST_CACHE_TTL))
+    return version, request.build_absolute_uri("/"), datetime.date.today(), period
+
+
 @cache
 def kinds() -> dict[str, Kind]:
     """The Catalogi part of an ``expand`` graph: merge it into the graph of the API that expands into Catalogi."""
@@ -191,6 +214,7 @@ def kinds() -> dict[str, Kind]:
             load=_loader(name),
             render=_renderer(name),
             permitted=may_read,
+            memo=memo_key,
         )
         for name, (collection, links) in _LINKS.items()
     }
