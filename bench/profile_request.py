@@ -57,11 +57,20 @@ def main() -> int:
 
     def request() -> int:
         environ = {
-            "REQUEST_METHOD": "GET", "PATH_INFO": path_info, "QUERY_STRING": query, "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "8000", "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr, "HTTP_HOST": "127.0.0.1:8000",
-            "HTTP_AUTHORIZATION": f"Bearer {state['token']}", "HTTP_ACCEPT": "application/json",
-            "HTTP_ACCEPT_CRS": "EPSG:4326", "REMOTE_ADDR": "127.0.0.1",
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path_info,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.errors": sys.stderr,
+            "HTTP_HOST": "127.0.0.1:8000",
+            "HTTP_AUTHORIZATION": f"Bearer {state['token']}",
+            "HTTP_ACCEPT": "application/json",
+            "HTTP_ACCEPT_CRS": "EPSG:4326",
+            "REMOTE_ADDR": "127.0.0.1",
         }
         status: list[str] = []
         body = b"".join(app(environ, lambda s, h, exc_info=None: status.append(s)))

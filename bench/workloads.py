@@ -97,6 +97,12 @@ def w3(state: dict, quick: bool) -> Workload:
                     headers=CRS)
 
 
+def w3d(state: dict, quick: bool) -> Workload:
+    """A plain zaak detail: issue 20's W3 (the Open Zaak comparison), where our W3 expands four parts."""
+    return Workload("W3d", "zaak detail, no expand",
+                    [f"/zaken/api/v1/zaken/{uuid}" for uuid in state["sample_zaken"]], headers=CRS)
+
+
 W3X_EXPAND = "status,rollen,zaaktype"
 
 
@@ -176,6 +182,7 @@ WORKLOADS: list[Factory] = [
     Factory("W2a", w2a),
     Factory("W2b", w2b),
     Factory("W3", w3),
+    Factory("W3d", w3d),
     Factory("W3x", w3x),
     Factory("W3b", w3b),
     Factory("W4", w4),
@@ -185,3 +192,30 @@ WORKLOADS: list[Factory] = [
     Factory("W5b", w5b),
     Factory("W6", w6),
 ]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Another server's figure for one of our workloads (``bench/run --reference``)."""
+
+    requests_per_s: float
+    target: float | None = None  # the ratio we aim for (issue 20)
+    note: str = ""
+
+
+# Open Zaak 1.30.0 under uwsgi 3 processes x 4 threads, measured by issue 20 side by side with this server on the same
+# machine type (2 shared cores, same PostgreSQL, wrk c=8, 5,000 seeded zaken). Issue 20 named W3 a plain detail (our
+# W3d), W2 "last page" (our W2b is a deep page) and W5c a 100 KB document create (our W5a).
+REFERENCES: dict[str, dict[str, Reference]] = {
+    "openzaak": {
+        "W0": Reference(83.8, 5.0, "catalogus detail"),
+        "W1": Reference(31.0, 8.0),
+        "W2a": Reference(9.4),
+        "W2b": Reference(11.9, None, "Open Zaak: last page"),
+        "W3d": Reference(37.0, None, "issue 20's W3"),
+        "W3x": Reference(19.7, 6.0),
+        "W4": Reference(9.3),
+        "W5a": Reference(35.5, 6.0, "issue 20's W5c"),
+    },
+}
+REFERENCE_TITLES = {"openzaak": "Open Zaak 1.30, measured by issue 20 on the same machine type"}
