@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from zgw.autorisaties.services import AutorisatieData
 from zgw.besluiten.models import has_local_zaak
+from zgw.common.expand import MEMO as EXPAND_MEMO
 
 from .conftest import BESLUITEN, BIOS, RSIN, besluit_body, local_url
 
@@ -269,6 +270,7 @@ def test_catalogi_types_hidden_without_read_rights_on_catalogi(make_api_client, 
 
 
 def _count(client, path: str, params: dict) -> int:
+    EXPAND_MEMO.clear()  # cold: the Catalogi levels are loaded, not taken from the kept renderings
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path, params)
     assert response.status_code == 200, response.json()
