@@ -434,9 +434,11 @@ def destroy_zaak(zaak: Zaak, *, request) -> None:
 
 
 def save_sub(obj, *, zaak: Zaak, resource: str, request, render: Render, actie: str, oud=None) -> None:
+    """Store a sub-resource and log it; its rendering is kept on ``obj.rendered`` (the response reuses it)."""
     check_zrc_007_closed(zaak, request)
     obj.save()
-    _log(request, zaak, resource, sub_url(request, obj), actie, oud, render(obj), 201 if actie == "create" else 200)
+    obj.rendered = render(obj)
+    _log(request, zaak, resource, sub_url(request, obj), actie, oud, obj.rendered, 201 if actie == "create" else 200)
 
 
 def destroy_sub(obj, *, zaak: Zaak, resource: str, request, render: Render) -> None:
@@ -453,6 +455,10 @@ def validate_type_in_zaaktype(ref, zaak: Zaak, name: str, code: str, request) ->
     The error concerns the combination of two fields (the type and the zaak), so it is named ``nonFieldErrors``
     (DECISIONS.md)."""
     if ref is None:
+        return
+    if ref.obj is not None and zaak.zaaktype_id is not None:  # both local: compare the rows, no fetch, no URLs
+        if ref.obj.zaaktype_id != zaak.zaaktype_id:
+            raise error(NON_FIELD, f"Het {name} hoort niet bij het zaaktype van de zaak.", code)
         return
     owner = typeinfo.type_zaaktype_url(ref.obj, ref.data, request)
     if typeinfo.type_url(None, owner, request) and _norm(owner, request) != _norm(
@@ -525,7 +531,8 @@ def create_status(values: dict, *, request, render: Render) -> Status:
         zaak.startdatum_bewaartermijn = None
         zaak.save()
     status.save()
-    _log(request, zaak, "status", sub_url(request, status), "create", None, render(status), 201)
+    status.rendered = render(status)
+    _log(request, zaak, "status", sub_url(request, status), "create", None, status.rendered, 201)
     return status
 
 
