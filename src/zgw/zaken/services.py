@@ -731,12 +731,13 @@ def _zaakbesluit_body(request, obj: ZaakBesluit) -> dict:
     return {"url": sub_url(request, obj), "uuid": str(obj.uuid), "besluit": obj.besluit_url}
 
 
-def link_besluit(*, zaak: Zaak, besluit_url: str, besluit=None, request=None) -> ZaakBesluit:
+def link_besluit(*, zaak: Zaak, besluit_url: str, besluit=None, request=None, new: bool = False) -> ZaakBesluit:
     """The ZaakBesluit mirror of ``besluit.zaak`` (brc-006), written by the Besluiten API.
 
-    With ``request`` the new relation is also written to the zaak's audit trail (a change to a related object).
+    With ``request`` the new relation is also written to the zaak's audit trail (a change to a related object);
+    ``new``: the besluit was created in this transaction, so there is no mirror to look for.
     """
-    existing = ZaakBesluit.objects.filter(zaak=zaak, besluit_url=besluit_url).first()
+    existing = None if new else ZaakBesluit.objects.filter(zaak=zaak, besluit_url=besluit_url).first()
     if existing is not None:
         return existing
     obj = ZaakBesluit.objects.create(zaak=zaak, besluit=besluit, besluit_url=besluit_url)
