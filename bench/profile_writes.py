@@ -50,21 +50,31 @@ TITEL = "Profile writes"
 def setup_client(base: str, state: dict) -> str:
     """A client allowed every write the script makes (on all 20 bench zaaktypen, the document and besluit types)."""
     catalogus = ztc.Catalogus.objects.get(domein="BENCH")
-    zaaktype_urls = [f"{base}/catalogi/api/v1/zaaktypen/{z.uuid}" for z in ztc.ZaakType.objects.filter(
-        catalogus=catalogus)]
+    zaaktype_urls = [
+        f"{base}/catalogi/api/v1/zaaktypen/{z.uuid}" for z in ztc.ZaakType.objects.filter(catalogus=catalogus)
+    ]
     besluittype = ztc.BesluitType.objects.get(catalogus=catalogus)
     autorisaties = [
-        AutorisatieData(component="zrc", scopes=["zaken.lezen", "zaken.aanmaken", "zaken.bijwerken",
-                                                 "zaken.statussen.toevoegen"],
-                        zaaktype=url, max_vertrouwelijkheidaanduiding="zeer_geheim")
+        AutorisatieData(
+            component="zrc",
+            scopes=["zaken.lezen", "zaken.aanmaken", "zaken.bijwerken", "zaken.statussen.toevoegen"],
+            zaaktype=url,
+            max_vertrouwelijkheidaanduiding="zeer_geheim",
+        )
         for url in zaaktype_urls
     ]
     autorisaties += [
-        AutorisatieData(component="drc", scopes=["documenten.lezen", "documenten.aanmaken", "documenten.bijwerken"],
-                        informatieobjecttype=state["informatieobjecttype"],
-                        max_vertrouwelijkheidaanduiding="zeer_geheim"),
-        AutorisatieData(component="brc", scopes=["besluiten.lezen", "besluiten.aanmaken"],
-                        besluittype=f"{base}/catalogi/api/v1/besluittypen/{besluittype.uuid}"),
+        AutorisatieData(
+            component="drc",
+            scopes=["documenten.lezen", "documenten.aanmaken", "documenten.bijwerken"],
+            informatieobjecttype=state["informatieobjecttype"],
+            max_vertrouwelijkheidaanduiding="zeer_geheim",
+        ),
+        AutorisatieData(
+            component="brc",
+            scopes=["besluiten.lezen", "besluiten.aanmaken"],
+            besluittype=f"{base}/catalogi/api/v1/besluittypen/{besluittype.uuid}",
+        ),
         AutorisatieData(component="ztc", scopes=["catalogi.lezen"]),
     ]
     ac_services.ensure_client(CLIENT_ID, SECRET, label="Profile writes client", autorisaties=autorisaties)
@@ -75,8 +85,13 @@ class Api:
     def __init__(self, base: str, token: str):
         host = base.split("://", 1)[1]
         name, _, port = host.partition(":")
-        self.client = Client(SERVER_NAME=name, SERVER_PORT=port or "80", HTTP_AUTHORIZATION=f"Bearer {token}",
-                             HTTP_ACCEPT_CRS="EPSG:4326", HTTP_CONTENT_CRS="EPSG:4326")
+        self.client = Client(
+            SERVER_NAME=name,
+            SERVER_PORT=port or "80",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+            HTTP_ACCEPT_CRS="EPSG:4326",
+            HTTP_CONTENT_CRS="EPSG:4326",
+        )
 
     def post(self, path: str, body: dict) -> dict:
         response = self.client.post(path, data=json.dumps(body), content_type="application/json")
@@ -92,15 +107,25 @@ def bodies(api: Api, base: str, state: dict) -> dict:
     roltype = ztc.RolType.objects.filter(zaaktype=zaaktype, omschrijving_generiek="behandelaar").first()
     besluittype = ztc.BesluitType.objects.get(catalogus=zaaktype.catalogus)
     zaak_body = {
-        "bronorganisatie": state["bronorganisatie"], "verantwoordelijkeOrganisatie": state["bronorganisatie"],
-        "zaaktype": state["zaaktypen"][0], "startdatum": "2026-01-15", "omschrijving": OMSCHRIJVING,
+        "bronorganisatie": state["bronorganisatie"],
+        "verantwoordelijkeOrganisatie": state["bronorganisatie"],
+        "zaaktype": state["zaaktypen"][0],
+        "startdatum": "2026-01-15",
+        "omschrijving": OMSCHRIJVING,
         "vertrouwelijkheidaanduiding": "openbaar",
     }
     content = base64.b64encode((bytes(range(256)) * 400)[: 100 * 1024]).decode()
     document_body = {
-        "bronorganisatie": state["bronorganisatie"], "creatiedatum": "2026-01-15", "titel": TITEL, "auteur": "bench",
-        "taal": "nld", "informatieobjecttype": state["informatieobjecttype"], "vertrouwelijkheidaanduiding": "openbaar",
-        "bestandsnaam": "bench.bin", "formaat": "application/octet-stream", "inhoud": content,
+        "bronorganisatie": state["bronorganisatie"],
+        "creatiedatum": "2026-01-15",
+        "titel": TITEL,
+        "auteur": "bench",
+        "taal": "nld",
+        "informatieobjecttype": state["informatieobjecttype"],
+        "vertrouwelijkheidaanduiding": "openbaar",
+        "bestandsnaam": "bench.bin",
+        "formaat": "application/octet-stream",
+        "inhoud": content,
         "bestandsomvang": 100 * 1024,
     }
 
@@ -112,14 +137,21 @@ def bodies(api: Api, base: str, state: dict) -> dict:
 
     def status() -> dict:
         zaak_url = api.post("/zaken/api/v1/zaken", zaak())["url"]
-        return {"zaak": zaak_url, "statustype": f"{base}/catalogi/api/v1/statustypen/{statustype.uuid}",
-                "datumStatusGezet": "2026-01-16T10:00:00Z"}
+        return {
+            "zaak": zaak_url,
+            "statustype": f"{base}/catalogi/api/v1/statustypen/{statustype.uuid}",
+            "datumStatusGezet": "2026-01-16T10:00:00Z",
+        }
 
     def rol() -> dict:
         zaak_url = api.post("/zaken/api/v1/zaken", zaak())["url"]
-        return {"zaak": zaak_url, "roltype": f"{base}/catalogi/api/v1/roltypen/{roltype.uuid}",
-                "betrokkeneType": "medewerker", "roltoelichting": "profile",
-                "betrokkeneIdentificatie": {"identificatie": "m1"}}
+        return {
+            "zaak": zaak_url,
+            "roltype": f"{base}/catalogi/api/v1/roltypen/{roltype.uuid}",
+            "betrokkeneType": "medewerker",
+            "roltoelichting": "profile",
+            "betrokkeneIdentificatie": {"identificatie": "m1"},
+        }
 
     def zio() -> dict:
         zaak_url = api.post("/zaken/api/v1/zaken", zaak())["url"]
@@ -128,16 +160,26 @@ def bodies(api: Api, base: str, state: dict) -> dict:
 
     def besluit() -> dict:
         zaak_url = api.post("/zaken/api/v1/zaken", zaak())["url"]
-        return {"verantwoordelijkeOrganisatie": state["bronorganisatie"], "zaak": zaak_url,
-                "besluittype": f"{base}/catalogi/api/v1/besluittypen/{besluittype.uuid}",
-                "datum": "2026-01-15", "ingangsdatum": "2026-01-15"}
+        return {
+            "verantwoordelijkeOrganisatie": state["bronorganisatie"],
+            "zaak": zaak_url,
+            "besluittype": f"{base}/catalogi/api/v1/besluittypen/{besluittype.uuid}",
+            "datum": "2026-01-15",
+            "ingangsdatum": "2026-01-15",
+        }
 
     def bio() -> dict:
         zaak_url = api.post("/zaken/api/v1/zaken", zaak())["url"]
-        besluit_url = api.post("/besluiten/api/v1/besluiten", {
-            "verantwoordelijkeOrganisatie": state["bronorganisatie"], "zaak": zaak_url,
-            "besluittype": f"{base}/catalogi/api/v1/besluittypen/{besluittype.uuid}",
-            "datum": "2026-01-15", "ingangsdatum": "2026-01-15"})["url"]
+        besluit_url = api.post(
+            "/besluiten/api/v1/besluiten",
+            {
+                "verantwoordelijkeOrganisatie": state["bronorganisatie"],
+                "zaak": zaak_url,
+                "besluittype": f"{base}/catalogi/api/v1/besluittypen/{besluittype.uuid}",
+                "datum": "2026-01-15",
+                "ingangsdatum": "2026-01-15",
+            },
+        )["url"]
         doc_url = api.post("/documenten/api/v1/enkelvoudiginformatieobjecten", document())["url"]
         return {"besluit": besluit_url, "informatieobject": doc_url}
 
