@@ -211,6 +211,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=10, help="profiled requests per kind")
     parser.add_argument("--top", type=int, default=0, help="list the functions with the most own time")
     parser.add_argument("--sql", action="store_true", help="print the SQL of one warmed request")
+    parser.add_argument("--sort", default="tottime", help="pstats order for --top (tottime, cumulative, ncalls)")
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args()
     state = json.loads(Path(args.state).read_text())
@@ -241,7 +242,7 @@ def main() -> int:
                 for sql in queries:
                     print("    ", sql[:300])
             if args.top:
-                stats.sort_stats("tottime").print_stats(args.top)
+                stats.sort_stats(args.sort).print_stats(args.top)
     finally:
         cleanup()
     if args.json:

@@ -262,14 +262,14 @@ def _apply_content(document, values: dict, previous: EnkelvoudigInformatieObject
     has_inhoud_key = "inhoud" in values
     raw = values.pop("inhoud", None)
     if raw is not None:
-        data = content.decode_base64(raw)
+        decoded = content.Base64Content(raw)  # checked in place; decoded block by block into the storage
         size = values.get("bestandsomvang")
-        if size is not None and size != len(data):
+        if size is not None and size != decoded.size:
             raise _error(
                 "bestandsomvang", "De bestandsomvang komt niet overeen met de grootte van de inhoud.", "file-size"
             )
-        values["bestandsomvang"] = len(data)
-        values["inhoud"] = content.save_bytes(content.content_name(document.uuid), data) if data else ""
+        values["bestandsomvang"] = decoded.size
+        values["inhoud"] = content.save_base64(content.content_name(document.uuid), decoded) if decoded.size else ""
         return False
     size = values.get("bestandsomvang")
     if has_inhoud_key or previous is None:
@@ -283,8 +283,10 @@ def _apply_content(document, values: dict, previous: EnkelvoudigInformatieObject
     return False
 
 
-def _create_parts(document: EnkelvoudigInformatieObject, total: int) -> None:
-    _drop_parts(document)
+def _create_parts(document: EnkelvoudigInformatieObject, total: int, new: bool = False) -> None:
+    """The empty bestandsdelen of an announced upload (replacing earlier ones unless the document is ``new``)."""
+    if not new:
+        _drop_parts(document)
     BestandsDeel.objects.bulk_create(
         BestandsDeel(informatieobject=document, volgnummer=index, omvang=size)
         for index, size in enumerate(content.split_sizes(total), start=1)
@@ -356,10 +358,13 @@ def create_document(
     version.save()
     document.latest_version = version
     if needs_parts:
-        _create_parts(document, values["bestandsomvang"])
+        _create_parts(document, values["bestandsomvang"], new=True)
+    else:  # a new document without an upload has no bestandsdelen: rendering it needs no query for them
+        document._prefetched_objects_cache = {"bestandsdelen": BestandsDeel.objects.none()}
     document.save(update_fields=["latest_version", "lock"])
 
     url = object_url(request, document)
+    document.rendered = render(document) if render else None  # the response reuses it
     _audit(
         request,
         document,
@@ -368,7 +373,7 @@ def create_document(
         resource="enkelvoudiginformatieobject",
         resource_url=url,
         weergave=version.titel,
-        nieuw=render(document) if render else None,
+        nieuw=document.rendered,
     )
     _notify(request, document, "enkelvoudiginformatieobject", url, "create")
     return document
