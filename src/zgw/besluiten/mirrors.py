@@ -25,9 +25,10 @@ logger = logging.getLogger(__name__)
 # ---- local mirrors -----------------------------------------------------------------------------------------------
 
 
-def link_zaak(zaak, besluit_url: str, besluit, request=None) -> None:
-    """``request`` given: the change is also written to the zaak's audit trail (not for compensations)."""
-    zaken_services.link_besluit(zaak=zaak, besluit_url=besluit_url, besluit=besluit, request=request)
+def link_zaak(zaak, besluit_url: str, besluit, request=None, new: bool = False) -> None:
+    """``request`` given: the change is also written to the zaak's audit trail (not for compensations); ``new``: the
+    besluit was just created, so no mirror of it can exist yet."""
+    zaken_services.link_besluit(zaak=zaak, besluit_url=besluit_url, besluit=besluit, request=request, new=new)
 
 
 def unlink_zaak(zaak, besluit_url: str, request=None) -> None:

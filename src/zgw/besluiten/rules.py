@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
@@ -106,6 +107,15 @@ def validate_brc_007_besluittype_in_zaaktype(besluittype: Reference, zaak: Refer
     """brc-007: the besluittype must be one of the besluittypen of the zaak's zaaktype (``zaaktype-mismatch``).
 
     A local besluittype never belongs to a remote zaaktype and vice versa (another catalogus)."""
+    local_zaaktype_id = getattr(zaak.obj, "zaaktype_id", None) if zaak.obj is not None else None
+    if besluittype.obj is not None and local_zaaktype_id is not None:  # both local: one EXISTS, no URLs
+        if _listed_in_zaaktype(besluittype.obj, local_zaaktype_id):
+            return
+        raise error(
+            "nonFieldErrors",
+            "Het besluittype van het besluit hoort niet bij het zaaktype van de zaak.",
+            "zaaktype-mismatch",
+        )
     try:
         zaaktype, zaaktype_url = related.zaaktype_of_zaak(zaak, request)
         if (zaaktype is None) != (besluittype.obj is None):
@@ -123,6 +133,14 @@ def validate_brc_007_besluittype_in_zaaktype(besluittype: Reference, zaak: Refer
         "Het besluittype van het besluit hoort niet bij het zaaktype van de zaak.",
         "zaaktype-mismatch",
     )
+
+
+def _listed_in_zaaktype(besluittype, zaaktype_id: int) -> bool:
+    """The besluittype, or another version of it (same catalogus and omschrijving), is one of the zaaktype's."""
+    same = Q(pk=besluittype.pk)
+    if getattr(besluittype, "omschrijving", None):
+        same |= Q(omschrijving=besluittype.omschrijving, catalogus_id=besluittype.catalogus_id)
+    return type(besluittype)._default_manager.filter(same, zaaktypen__id=zaaktype_id).exists()
 
 
 def _same_besluittype_version(besluittype, zaaktype) -> bool:
@@ -180,6 +198,12 @@ def validate_date_order(values: dict) -> None:
 
 def validate_brc_008_informatieobjecttype(besluit: Besluit, informatieobject: Reference, request=None) -> None:
     """brc-008: the informatieobjecttype of the document must be one of the besluittype's informatieobjecttypen."""
+    iot_id = getattr(informatieobject.obj, "informatieobjecttype_id", None) if informatieobject.obj else None
+    if besluit.besluittype_id is not None and iot_id is not None:  # both local: one EXISTS, no URLs
+        links = related.get_model("catalogi", "BesluitType").informatieobjecttypen.through._default_manager
+        if links.filter(besluittype_id=besluit.besluittype_id, informatieobjecttype_id=iot_id).exists():
+            return
+        raise _brc_008_error()
     try:
         iot_url = related.informatieobjecttype_of(informatieobject, request)
         allowed = related.besluittype_informatieobjecttype_refs(
@@ -189,7 +213,11 @@ def validate_brc_008_informatieobjecttype(besluit: Besluit, informatieobject: Re
         raise error("informatieobject", exc.message, exc.code)
     if iot_url and normalise_ref(iot_url, request) in allowed:
         return
-    raise error(
+    raise _brc_008_error()
+
+
+def _brc_008_error() -> ValidationError:
+    return error(
         "nonFieldErrors",
         "Het informatieobjecttype van het informatieobject hoort niet bij het besluittype van het besluit.",
         "missing-besluittype-informatieobjecttype-relation",

@@ -198,18 +198,19 @@ def create_besluit(values: dict, *, request=None, render: Render, scope: ScopeEx
 
     def announce() -> None:
         url = object_url(request, besluit)
+        besluit.rendered = render(besluit)  # the response reuses it (no read-back of the new row)
         _announce(
             request, besluit, besluit_url=url, actie="create", resultaat=201, resource="besluit", resource_url=url,
-            weergave=besluit.identificatie, oud=None, nieuw=render(besluit), kenmerken=_kenmerken(besluit, request),
+            weergave=besluit.identificatie, oud=None, nieuw=besluit.rendered, kenmerken=_kenmerken(besluit, request),
         )  # fmt: skip
 
-    with transaction.atomic():
+    with transaction.atomic(), audit.batch(), outbox.batch():  # the zaak's and the besluit's entries together
         if not besluit.identificatie:
             besluit.identificatie = generate_identificatie(besluit.verantwoordelijke_organisatie, besluit.datum)
         _save_besluit(besluit)
         besluit_url = object_url(request, besluit)
         if zaak is not None and zaak.obj is not None:
-            mirrors.link_zaak(zaak.obj, besluit_url, besluit, request=request)
+            mirrors.link_zaak(zaak.obj, besluit_url, besluit, request=request, new=True)
         if not remote_zaak:
             announce()
             return besluit
@@ -424,9 +425,10 @@ def create_besluitinformatieobject(
 
     def announce() -> None:
         url = object_url(request, bio)
+        bio.rendered = render(bio)  # the response reuses it (no read-back of the new row)
         _announce(
             request, besluit, besluit_url=besluit_url, actie="create", resultaat=201,
-            resource="besluitinformatieobject", resource_url=url, weergave=str(bio), oud=None, nieuw=render(bio),
+            resource="besluitinformatieobject", resource_url=url, weergave=str(bio), oud=None, nieuw=bio.rendered,
             kenmerken=_kenmerken(besluit, request),
         )  # fmt: skip
 

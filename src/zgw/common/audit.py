@@ -1,8 +1,18 @@
-"""Writing audit trail entries (common.md §10)."""
+"""Writing audit trail entries (common.md §10).
+
+A write that logs several entries (a besluit and the zaak's mirror of it) wraps them in :func:`batch`: the entries
+are collected and inserted with one statement when the block ends, instead of one INSERT each.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from .models import AuditTrail
+
+_pending: ContextVar[list[AuditTrail] | None] = ContextVar("zgw_audit_batch", default=None)
 
 ACTIE_WEERGAVE = {
     "create": "Object aangemaakt",
@@ -32,11 +42,9 @@ def record(
     user = getattr(request, "user", None)
     client = getattr(request, "auth", None)
     headers = getattr(request, "headers", {})
-    return AuditTrail.objects.create(
+    entry = AuditTrail(
         bron=bron,
-        applicatie_id=(
-            client.applicatie_uuid if client and client.applicatie_uuid else getattr(user, "client_id", "")
-        )
+        applicatie_id=(client.applicatie_uuid if client and client.applicatie_uuid else getattr(user, "client_id", ""))
         or "",
         applicatie_weergave=(client.label if client else "")[:200],
         gebruikers_id=getattr(user, "user_id", "") or "",
@@ -54,6 +62,29 @@ def record(
         oud=oud,
         nieuw=nieuw,
     )
+    pending = _pending.get()
+    if pending is not None:
+        pending.append(entry)
+    else:
+        entry.save(force_insert=True)
+    return entry
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Collect the entries :func:`record` makes inside the block and insert them together at its end (nested blocks
+    join the outer one; an exception inside writes nothing)."""
+    if _pending.get() is not None:
+        yield
+        return
+    entries: list[AuditTrail] = []
+    token = _pending.set(entries)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    if entries:
+        AuditTrail.objects.bulk_create(entries)
 
 
 def delete_for(bron: str, hoofd_object_uuid) -> None:

@@ -8,7 +8,9 @@ Rows that no dispatcher delivered stay ``pending`` and are picked up by the peri
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 
@@ -18,6 +20,7 @@ from .models import OutboxMessage
 Dispatcher = Callable[[list[int]], None]
 
 _dispatcher: Dispatcher | None = None
+_pending: ContextVar[list[OutboxMessage] | None] = ContextVar("zgw_outbox_batch", default=None)
 
 
 def register_dispatcher(dispatcher: Dispatcher | None) -> None:
@@ -25,9 +28,14 @@ def register_dispatcher(dispatcher: Dispatcher | None) -> None:
     _dispatcher = dispatcher
 
 
-def _dispatch_after_commit(message_id: int) -> None:
+def _dispatch_after_commit(message_ids: list[int]) -> None:
     if _dispatcher is not None:
-        _dispatcher([message_id])
+        _dispatcher(message_ids)
+
+
+def _kick(messages: list[OutboxMessage]) -> None:
+    ids = [message.id for message in messages]
+    after_commit(lambda: _dispatch_after_commit(ids), name="outbox.dispatch", first=True)
 
 
 def publish(
@@ -42,7 +50,7 @@ def publish(
     """Write one notification to the outbox in the current transaction."""
     if settings.NOTIFICATIONS_DISABLED:
         return None
-    message = OutboxMessage.objects.create(
+    message = OutboxMessage(
         kanaal=kanaal,
         hoofd_object=hoofd_object,
         resource=resource,
@@ -50,5 +58,29 @@ def publish(
         actie=actie,
         kenmerken=kenmerken or {},
     )
-    after_commit(lambda: _dispatch_after_commit(message.id), name="outbox.dispatch", first=True)
+    pending = _pending.get()
+    if pending is not None:
+        pending.append(message)
+        return message
+    message.save(force_insert=True)
+    _kick([message])
     return message
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Collect the messages :func:`publish` makes inside the block, insert them with one statement at its end and
+    hand them to the dispatcher together after commit (nested blocks join the outer one; an exception inside writes
+    nothing). The order of the messages is kept."""
+    if _pending.get() is not None:
+        yield
+        return
+    messages: list[OutboxMessage] = []
+    token = _pending.set(messages)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    if messages:
+        OutboxMessage.objects.bulk_create(messages)
+        _kick(messages)

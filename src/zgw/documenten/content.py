@@ -1,7 +1,8 @@
 """Document content in Django's storage: base64 decoding, part layout, chunk-wise assembly and clean-up.
 
-Nothing here holds a whole file in memory except :func:`decode_base64`, which serves the small-file path where
-DRF has already parsed the JSON body into memory anyway.
+Nothing here holds a whole file in memory. The ``inhoud`` of a JSON body (a string DRF has already parsed) is
+checked in place and decoded block by block straight into the storage (:func:`save_base64`), so the only copies are
+one block at a time; :func:`decode_base64` is the plain one-shot decoder for small values.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import re
 import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.files import File
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
@@ -38,10 +39,16 @@ def split_sizes(total: int, chunk: int | None = None) -> list[int]:
     return sizes
 
 
-def decode_base64(value: str) -> bytes:
-    """Decode the ``inhoud`` of a JSON body; errors use Open Zaak's codes."""
-    if "," in value[:100] and value.startswith("data:"):
-        value = value.split(",", 1)[1]
+def _data_start(value: str) -> int:
+    """Where the base64 starts: after a ``data:...;base64,`` prefix, if there is one."""
+    if value.startswith("data:"):
+        comma = value.find(",", 0, 100)
+        if comma >= 0:
+            return comma + 1
+    return 0
+
+
+def _strict_decode(value: str | bytes) -> bytes:
     try:
         return base64.b64decode(value, validate=True)
     except binascii.Error as exc:
@@ -50,6 +57,101 @@ def decode_base64(value: str) -> bytes:
                 {"inhoud": [ErrorDetail("De base64-inhoud heeft een onjuiste padding.", "incorrect-base64-padding")]}
             )
         raise ValidationError({"inhoud": [ErrorDetail("De inhoud is geen geldige base64.", "invalid-base64")]})
+    except ValueError:  # characters outside ASCII
+        raise ValidationError({"inhoud": [ErrorDetail("De inhoud is geen geldige base64.", "invalid-base64")]})
+
+
+def decode_base64(value: str) -> bytes:
+    """Decode the ``inhoud`` of a JSON body in one go; errors use Open Zaak's codes."""
+    start = _data_start(value)
+    return _strict_decode(value[start:] if start else value)
+
+
+_BASE64_QUADS = re.compile(r"[A-Za-z0-9+/]*")  # full groups without padding: everything before the last group
+DECODE_BLOCK = 256 * 1024  # characters of base64 per decoded block (a multiple of 4)
+
+
+class Base64Content:
+    """The ``inhoud`` of a JSON body, checked without copying it and decoded block by block when read.
+
+    Construction validates everything (same errors as :func:`decode_base64`), so :attr:`size` is known and a
+    storage never receives half a file: every group but the last is matched in place by one regular expression,
+    the last group (where padding lives) is decoded at once.
+    """
+
+    def __init__(self, value: str):
+        self._value = value
+        start = _data_start(value)
+        end = start + ((len(value) - start - 1) // 4) * 4 if len(value) > start else start
+        try:
+            if not _BASE64_QUADS.fullmatch(value, start, end):
+                raise ValidationError({"inhoud": [ErrorDetail("De inhoud is geen geldige base64.", "invalid-base64")]})
+            self._tail = _strict_decode(value[end:])
+        except ValidationError:
+            # unusual input (padding before the last group, excess padding): the one-shot decoder decides, with
+            # its exact error, or its result when it accepts the value
+            self._tail = decode_base64(value)
+            start = end = 0
+        self._start, self._end = start, end
+        self.size = (end - start) // 4 * 3 + len(self._tail)
+
+    def blocks(self):
+        """The decoded content, block by block (one block in memory at a time)."""
+        for offset in range(self._start, self._end, DECODE_BLOCK):
+            yield base64.b64decode(self._value[offset : min(offset + DECODE_BLOCK, self._end)])
+        if self._tail:
+            yield self._tail
+
+    def reader(self) -> BlockReader:
+        return BlockReader(self.blocks())
+
+
+class BlockReader(io.RawIOBase):
+    """A read-only stream over an iterator of byte blocks; ``read(n)`` returns ``n`` bytes until the end (a short
+    read means the end, what s3transfer and Django's ``File.chunks`` assume)."""
+
+    def __init__(self, blocks):
+        self._blocks = iter(blocks)
+        self._pending = b""
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        """Only a rewind to the start before reading is possible (storages call ``seek(0)`` first)."""
+        if offset == 0 and whence == 0 and self._position == 0:
+            return 0
+        raise io.UnsupportedOperation("BlockReader is not seekable")
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            size = READ_BLOCK
+        while len(self._pending) < size:
+            block = next(self._blocks, None)
+            if block is None:
+                break
+            self._pending = self._pending + block if self._pending else block
+        result, self._pending = self._pending[:size], self._pending[size:]
+        self._position += len(result)
+        return result
+
+
+def save_base64(name: str, content: Base64Content) -> str:
+    """Store checked base64 content under ``name``, decoded block by block (never the whole file in memory)."""
+    reader = content.reader()
+    try:
+        wrapped = File(reader, name="inhoud")
+        wrapped.size = content.size
+        return default_storage.save(name, wrapped)
+    finally:
+        reader.close()
 
 
 def content_name(document_uuid) -> str:
@@ -58,10 +160,6 @@ def content_name(document_uuid) -> str:
 
 def part_name(document_uuid, part_uuid) -> str:
     return f"documenten/parts/{document_uuid}/{part_uuid}-{uuid.uuid4().hex[:8]}"
-
-
-def save_bytes(name: str, data: bytes) -> str:
-    return default_storage.save(name, ContentFile(data))
 
 
 def save_stream(name: str, fileobj) -> str:

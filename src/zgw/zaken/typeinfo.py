@@ -54,7 +54,8 @@ def type_zaaktype_url(obj, data: dict | None, request=None) -> str:
 def is_eindstatus(statustype, url: str) -> bool:
     """The statustype with the highest volgnummer of its zaaktype is the eindstatus (zrc-007)."""
     if statustype is not None:
-        highest = statustype.zaaktype.statustypen.order_by("-volgnummer").values_list("pk", flat=True).first()
+        siblings = type(statustype)._default_manager.filter(zaaktype_id=statustype.zaaktype_id)  # no zaaktype fetch
+        highest = siblings.order_by("-volgnummer").values_list("pk", flat=True).first()
         return highest == statustype.pk
     data = remote(url)
     if "isEindstatus" in data:

@@ -128,7 +128,7 @@ class BesluitViewSet(BesluitenViewMixin, ZGWGenericViewSet):
         besluit = services.create_besluit(
             serializer.validated_data, request=request, render=self.render, scope=required_scope(self)
         )
-        data = self.render(selectors.besluiten().get(pk=besluit.pk))
+        data = besluit.rendered  # rendered once by the service from what it wrote
         return Response(data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data))
 
     def update(self, request, *args, partial: bool = False, **kwargs):
@@ -213,7 +213,7 @@ class BesluitInformatieObjectViewSet(BesluitenViewMixin, ZGWGenericViewSet):
             render=self.render,
             scope=required_scope(self),
         )
-        data = self.render(selectors.besluitinformatieobjecten().get(pk=bio.pk))
+        data = bio.rendered  # rendered once by the service from what it wrote
         return Response(data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data))
 
     def destroy(self, request, *args, **kwargs):

@@ -211,9 +211,9 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
         data = dict(serializer.validated_data)
         info = from_reference(data["informatieobjecttype"], request)
         document = services.create_document(data, info=info, request=request, scope=AANMAKEN, render=self._render)
-        version = document.latest_version
-        version.document = document
-        body = EnkelvoudigInformatieObjectCreateLockSerializer(version, context=self.get_serializer_context()).data
+        # EnkelvoudigInformatieObjectCreateLockSerializer is the rendering plus ``lock`` last: built from what the
+        # service rendered for the audit trail instead of serializing the new document a second time
+        body = {**document.rendered, "lock": document.lock}
         return Response(body, status=status.HTTP_201_CREATED, headers=self.get_success_headers(body))
 
     def update(self, request, *args, partial: bool = False, **kwargs):

@@ -103,7 +103,7 @@ class ZaakChildViewSet(RetrieveWithETagMixin, ZGWGenericViewSet):
         return dict(serializer.validated_data)
 
     def _created(self, obj) -> Response:
-        data = self.render(obj)
+        data = getattr(obj, "rendered", None) or self.render(obj)  # the service rendered it once for the audit trail
         return Response(data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data))
 
     def create(self, request, *args, **kwargs):

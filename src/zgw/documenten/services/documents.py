@@ -1,41 +1,26 @@
-"""Writes of the Documenten API and the drc rules they enforce.
-
-Every function runs inside the request's transaction (``ZGWGenericViewSet.dispatch``) or its own atomic block,
-writes the audit trail (bron ``drc``) and the outbox notification (kanaal ``documenten``).
-"""
+"""Writes of enkelvoudiginformatieobjecten (versions, content, identificatie) and the drc rules on them."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from zgw.common import audit, outbox
 from zgw.common.errors import collect_errors
 from zgw.common.identificatie import next_identificatie
-from zgw.common.permissions import ScopeExpr, is_allowed_for
+from zgw.common.permissions import ScopeExpr
 from zgw.common.references import object_url
 
-from . import content
-from .models import (
+from .. import content
+from ..models import (
     BestandsDeel,
     EnkelvoudigInformatieObject,
     EnkelvoudigInformatieObjectVersie,
-    Gebruiksrechten,
-    Verzending,
 )
-from .typeinfo import TypeInfo, type_url_of
-
-BRON = "drc"
-KANAAL = "documenten"
-COMPONENT = "drc"
-IDENTIFICATIE_KIND = "document"
-
-Render = Callable[[Any], dict]
+from ..typeinfo import TypeInfo, type_url_of
+from .common import BRON, IDENTIFICATIE_KIND, KANAAL, Render, _audit, _error, _kenmerken, _notify, check_allowed
 
 VERSION_FIELDS = (
     "identificatie",
@@ -68,28 +53,6 @@ VERSION_FIELDS = (
     "tonen_aan_initiator",
     "is_gereed_voor_publicatie",
 )
-
-
-def _error(name: str, message: str, code: str) -> ValidationError:
-    return ValidationError({name: [ErrorDetail(message, code=code)]})
-
-
-# ---- autorisatie ----------------------------------------------------------------------------------------------
-
-
-def check_allowed(request, scope: ScopeExpr | None, type_url: str, vertrouwelijkheid: str) -> None:
-    """403 unless the client may do ``scope`` on a document of this type and level (common.md §4.3)."""
-    if request is None:
-        return
-    if not is_allowed_for(getattr(request, "auth", None), COMPONENT, scope, type_url, vertrouwelijkheid, request):
-        raise PermissionDenied()
-
-
-def document_subject(document: EnkelvoudigInformatieObject, request=None) -> tuple[str, str]:
-    return type_url_of(document, request), document.vertrouwelijkheidaanduiding
-
-
-# ---- rules ---------------------------------------------------------------------------------------------------
 
 
 def validate_drc_001_informatieobjecttype(info: TypeInfo) -> None:
@@ -147,9 +110,6 @@ def validate_drc_009_lock(
         raise _error("nonFieldErrors", "Het lock-id is niet correct.", "incorrect-lock-id")
 
 
-# ---- identificatie ---------------------------------------------------------------------------------------------
-
-
 def generate_identificatie(bronorganisatie: str, year: int) -> str:
     """``DOCUMENT-<year>-<10 digits>`` per bronorganisatie from the shared race-free counter; the counter row stays
     locked until the transaction ends."""
@@ -174,60 +134,6 @@ def _check_identificatie_unique(bronorganisatie: str, identificatie: str, docume
             "Deze identificatie bestaat al voor deze bronorganisatie.",
             "identificatie-niet-uniek",
         )
-
-
-# ---- audit / notifications -------------------------------------------------------------------------------------
-
-
-def _kenmerken(document: EnkelvoudigInformatieObject, request) -> dict:
-    return {
-        "bronorganisatie": document.bronorganisatie,
-        "informatieobjecttype": type_url_of(document, request),
-        "vertrouwelijkheidaanduiding": document.vertrouwelijkheidaanduiding,
-    }
-
-
-def _notify(request, document, resource: str, resource_url: str, actie: str, kenmerken: dict | None = None) -> None:
-    outbox.publish(
-        kanaal=KANAAL,
-        hoofd_object=object_url(request, document),
-        resource=resource,
-        resource_url=resource_url,
-        actie=actie,
-        kenmerken=kenmerken if kenmerken is not None else _kenmerken(document, request),
-    )
-
-
-def _audit(
-    request,
-    document,
-    *,
-    actie: str,
-    resultaat: int,
-    resource: str,
-    resource_url: str,
-    weergave: str,
-    oud=None,
-    nieuw=None,
-) -> None:
-    if request is None:
-        return
-    audit.record(
-        request,
-        bron=BRON,
-        actie=actie,
-        resultaat=resultaat,
-        hoofd_object=object_url(request, document),
-        hoofd_object_uuid=document.uuid,
-        resource=resource,
-        resource_url=resource_url,
-        resource_weergave=weergave,
-        oud=oud,
-        nieuw=nieuw,
-    )
-
-
-# ---- documents -------------------------------------------------------------------------------------------------
 
 
 def _flatten_groups(data: dict) -> dict:
@@ -262,14 +168,14 @@ def _apply_content(document, values: dict, previous: EnkelvoudigInformatieObject
     has_inhoud_key = "inhoud" in values
     raw = values.pop("inhoud", None)
     if raw is not None:
-        data = content.decode_base64(raw)
+        decoded = content.Base64Content(raw)  # checked in place; decoded block by block into the storage
         size = values.get("bestandsomvang")
-        if size is not None and size != len(data):
+        if size is not None and size != decoded.size:
             raise _error(
                 "bestandsomvang", "De bestandsomvang komt niet overeen met de grootte van de inhoud.", "file-size"
             )
-        values["bestandsomvang"] = len(data)
-        values["inhoud"] = content.save_bytes(content.content_name(document.uuid), data) if data else ""
+        values["bestandsomvang"] = decoded.size
+        values["inhoud"] = content.save_base64(content.content_name(document.uuid), decoded) if decoded.size else ""
         return False
     size = values.get("bestandsomvang")
     if has_inhoud_key or previous is None:
@@ -283,8 +189,10 @@ def _apply_content(document, values: dict, previous: EnkelvoudigInformatieObject
     return False
 
 
-def _create_parts(document: EnkelvoudigInformatieObject, total: int) -> None:
-    _drop_parts(document)
+def _create_parts(document: EnkelvoudigInformatieObject, total: int, new: bool = False) -> None:
+    """The empty bestandsdelen of an announced upload (replacing earlier ones unless the document is ``new``)."""
+    if not new:
+        _drop_parts(document)
     BestandsDeel.objects.bulk_create(
         BestandsDeel(informatieobject=document, volgnummer=index, omvang=size)
         for index, size in enumerate(content.split_sizes(total), start=1)
@@ -356,10 +264,13 @@ def create_document(
     version.save()
     document.latest_version = version
     if needs_parts:
-        _create_parts(document, values["bestandsomvang"])
+        _create_parts(document, values["bestandsomvang"], new=True)
+    else:  # a new document without an upload has no bestandsdelen: rendering it needs no query for them
+        document._prefetched_objects_cache = {"bestandsdelen": BestandsDeel.objects.none()}
     document.save(update_fields=["latest_version", "lock"])
 
     url = object_url(request, document)
+    document.rendered = render(document) if render else None  # the response reuses it
     _audit(
         request,
         document,
@@ -368,7 +279,7 @@ def create_document(
         resource="enkelvoudiginformatieobject",
         resource_url=url,
         weergave=version.titel,
-        nieuw=render(document) if render else None,
+        nieuw=document.rendered,
     )
     _notify(request, document, "enkelvoudiginformatieobject", url, "create")
     return document
@@ -482,237 +393,3 @@ def destroy_document(document: EnkelvoudigInformatieObject, *, request=None) -> 
         actie="destroy",
         kenmerken=kenmerken,
     )
-
-
-# ---- locking and bestandsdelen -----------------------------------------------------------------------------------
-
-
-def lock_document(document: EnkelvoudigInformatieObject) -> str:
-    document = EnkelvoudigInformatieObject.objects.select_for_update().get(pk=document.pk)
-    if document.lock:
-        raise _error("nonFieldErrors", "Het document is al gelockt.", "existing-lock")
-    document.lock = uuid.uuid4().hex
-    document.save(update_fields=["lock"])
-    return document.lock
-
-
-def unlock_document(document: EnkelvoudigInformatieObject, *, lock: str, force: bool) -> None:
-    """drc-009: unlock with the lock id (or forced); completes a bestandsdelen upload first."""
-    document = EnkelvoudigInformatieObject.objects.select_for_update().get(pk=document.pk)
-    if not force and lock != document.lock:
-        raise _error("nonFieldErrors", "Het lock-id is niet correct.", "incorrect-lock-id")
-    parts = list(BestandsDeel.objects.filter(informatieobject=document).order_by("volgnummer"))
-    version = document.latest_version
-    if parts:
-        if not all(part.voltooid for part in parts):
-            raise _error("nonFieldErrors", "Niet alle bestandsdelen zijn geüpload.", "incomplete-upload")
-        total = sum(part.omvang for part in parts)
-        name = content.assemble([p.inhoud.name for p in parts], total, content.content_name(document.uuid))
-        version.inhoud = name
-        version.bestandsomvang = total
-        version.save(update_fields=["inhoud", "bestandsomvang"])
-        _drop_parts(document)
-    elif version is not None and not version.inhoud and (version.bestandsomvang or 0) > 0 and not force:
-        raise _error("nonFieldErrors", "De bestandsomvang komt niet overeen met de inhoud.", "file-size")
-    document.lock = ""
-    document.save(update_fields=["lock"])
-
-
-def upload_part(part: BestandsDeel, *, fileobj, lock: str) -> BestandsDeel:
-    """Store one part (streamed from the multipart upload's temp file) after checking lock and size."""
-    part = BestandsDeel.objects.select_for_update().select_related("informatieobject").get(pk=part.pk)
-    document = part.informatieobject
-    if not lock or lock != document.lock:
-        raise _error("nonFieldErrors", "Het lock-id is niet correct.", "incorrect-lock-id")
-    if fileobj is None:
-        raise _error("inhoud", "Er is geen bestand meegestuurd.", "required")
-    if fileobj.size != part.omvang:
-        raise _error("nonFieldErrors", "De grootte van het bestand moet gelijk zijn aan 'omvang'.", "file-size")
-    old = part.inhoud.name
-    part.inhoud.name = content.save_stream(content.part_name(document.uuid, part.uuid), fileobj)
-    part.voltooid = True
-    part.save(update_fields=["inhoud", "voltooid"])
-    if old:
-        content.delete_after_commit([old])
-    return part
-
-
-# ---- gebruiksrechten ---------------------------------------------------------------------------------------------
-
-
-def _set_indicatie(document: EnkelvoudigInformatieObject, value) -> None:
-    """drc-006: the flag follows the gebruiksrechten; changed in place (no new version, as Open Zaak)."""
-    EnkelvoudigInformatieObjectVersie.objects.filter(pk=document.latest_version_id).update(
-        indicatie_gebruiksrecht=value
-    )
-
-
-def create_gebruiksrechten(data: dict, *, request=None, render: Render | None = None) -> Gebruiksrechten:
-    document = data["informatieobject"]
-    recht = Gebruiksrechten.objects.create(**data)
-    _set_indicatie(document, True)
-    url = object_url(request, recht)
-    _audit(
-        request,
-        document,
-        actie="create",
-        resultaat=201,
-        resource="gebruiksrechten",
-        resource_url=url,
-        weergave=str(recht),
-        nieuw=render(recht) if render else None,
-    )
-    _notify(request, document, "gebruiksrechten", url, "create")
-    return recht
-
-
-def update_gebruiksrechten(
-    recht: Gebruiksrechten, data: dict, *, partial: bool, request=None, render: Render | None = None
-) -> Gebruiksrechten:
-    new_document = data.pop("informatieobject", None)
-    if new_document is not None and new_document.pk != recht.informatieobject_id:
-        raise _error("informatieobject", "Dit veld mag niet gewijzigd worden.", "wijzigen-niet-toegelaten")
-    oud = render(recht) if render else None
-    for name, value in data.items():
-        setattr(recht, name, value)
-    recht.save()
-    url = object_url(request, recht)
-    actie = "partial_update" if partial else "update"
-    _audit(
-        request,
-        recht.informatieobject,
-        actie=actie,
-        resultaat=200,
-        resource="gebruiksrechten",
-        resource_url=url,
-        weergave=str(recht),
-        oud=oud,
-        nieuw=render(recht) if render else None,
-    )
-    _notify(request, recht.informatieobject, "gebruiksrechten", url, actie)
-    return recht
-
-
-def destroy_gebruiksrechten(recht: Gebruiksrechten, *, request=None, render: Render | None = None) -> None:
-    document = recht.informatieobject
-    url = object_url(request, recht)
-    oud = render(recht) if render else None
-    recht.delete()
-    if not document.gebruiksrechten.exists():
-        _set_indicatie(document, None)
-    _audit(
-        request,
-        document,
-        actie="destroy",
-        resultaat=204,
-        resource="gebruiksrechten",
-        resource_url=url,
-        weergave=str(recht),
-        oud=oud,
-    )
-    _notify(request, document, "gebruiksrechten", url, "destroy")
-
-
-# ---- verzendingen ------------------------------------------------------------------------------------------------
-
-
-def _addresses_filled(verzending: Verzending) -> list[str]:
-    filled = []
-    if verzending.binnenlands_huisnummer is not None or verzending.binnenlands_naam_openbare_ruimte:
-        filled.append("binnenlandsCorrespondentieadres")
-    if verzending.buitenlands_adres_1 or verzending.buitenlands_land_postadres:
-        filled.append("buitenlandsCorrespondentieadres")
-    if verzending.post_bus_of_antwoordnummer is not None or verzending.postadres_type:
-        filled.append("correspondentiePostadres")
-    for name, label in (
-        ("faxnummer", "faxnummer"),
-        ("emailadres", "emailadres"),
-        ("telefoonnummer", "telefoonnummer"),
-    ):
-        if getattr(verzending, name):
-            filled.append(label)
-    if verzending.mijn_overheid:
-        filled.append("mijnOverheid")
-    return filled
-
-
-def validate_verzending_address(verzending: Verzending) -> None:
-    """A Verzending goes to/from exactly one address (documenten.md §6)."""
-    if len(_addresses_filled(verzending)) != 1:
-        raise _error(
-            "nonFieldErrors",
-            "Een verzending moet precies één adres hebben (correspondentieadres, postadres, fax, e-mail, "
-            "MijnOverheid of telefoon).",
-            "invalid-address",
-        )
-
-
-def save_verzending(
-    verzending: Verzending, values: dict, *, actie: str, request=None, render: Render | None = None
-) -> Verzending:
-    """Create/update a Verzending; audited under its document (common.md §10: writes on related objects)."""
-    oud = render(verzending) if render and verzending.pk else None
-    for name, value in values.items():
-        setattr(verzending, name, value)
-    validate_verzending_address(verzending)
-    verzending.save()
-    url = object_url(request, verzending)
-    _audit(
-        request,
-        verzending.informatieobject,
-        actie=actie,
-        resultaat=201 if actie == "create" else 200,
-        resource="verzending",
-        resource_url=url,
-        weergave=str(verzending),
-        oud=oud,
-        nieuw=render(verzending) if render else None,
-    )
-    _notify(request, verzending.informatieobject, "verzending", url, actie)
-    return verzending
-
-
-def destroy_verzending(verzending: Verzending, *, request=None, render: Render | None = None) -> None:
-    url = object_url(request, verzending)
-    document = verzending.informatieobject
-    oud = render(verzending) if render else None
-    verzending.delete()
-    _audit(
-        request,
-        document,
-        actie="destroy",
-        resultaat=204,
-        resource="verzending",
-        resource_url=url,
-        weergave=str(verzending),
-        oud=oud,
-    )
-    _notify(request, document, "verzending", url, "destroy")
-
-
-# ---- objectinformatieobjecten (the mirror) -------------------------------------------------------------------------
-
-from .relations import (  # noqa: E402 - re-exported contract for Zaken/Besluiten
-    create_objectinformatieobject,
-    destroy_objectinformatieobject,
-    link_object,
-    unlink_object,
-)
-
-__all__ = [
-    "create_document",
-    "update_document",
-    "destroy_document",
-    "lock_document",
-    "unlock_document",
-    "upload_part",
-    "create_gebruiksrechten",
-    "update_gebruiksrechten",
-    "destroy_gebruiksrechten",
-    "save_verzending",
-    "destroy_verzending",
-    "link_object",
-    "unlink_object",
-    "create_objectinformatieobject",
-    "destroy_objectinformatieobject",
-]
