@@ -164,3 +164,21 @@ def test_without_the_shared_cache_the_database_answers(settings, superuser_clien
     create_zaak(superuser_client, zaaktype)
     assert isinstance(listcache.ids(Zaak.objects.all(), ("zaken",)), type(Zaak.objects.values_list("pk")))
     assert len(listcache.SeekIds(Zaak.objects.filter(pk__in=[]), ("zaken",))[0:10]) == 0
+
+
+def test_zoek_within_checks_points_and_other_shapes_exactly(superuser_client, make_api_client, zaaktype):
+    """Points are checked without their GeoJSON (vectorised), other shapes one by one; the edge counts as inside."""
+    triangle = {"type": "Polygon", "coordinates": [[[0, 0], [4, 0], [0, 4], [0, 0]]]}
+    shapes = {
+        "IN-POINT": {"type": "Point", "coordinates": [1, 1]},
+        "EDGE-POINT": {"type": "Point", "coordinates": [2, 2]},  # on the hypotenuse
+        "BOX-NOT-SHAPE": {"type": "Point", "coordinates": [3, 3]},  # inside the bounding box, outside the triangle
+        "IN-LINE": {"type": "LineString", "coordinates": [[0.5, 0.5], [1, 2]]},
+        "OUT-LINE": {"type": "LineString", "coordinates": [[0.5, 0.5], [3, 3]]},
+    }
+    for name, geometry in shapes.items():
+        create_zaak(superuser_client, zaaktype, identificatie=name, zaakgeometrie=geometry)
+    reader = _reader(make_api_client, zaaktype)
+    response = reader.post("/zaken/api/v1/zaken/_zoek", {"zaakgeometrie": {"within": triangle}}, format="json", **CRS)
+    assert response.status_code == 200, response.content
+    assert sorted(_identificaties(response.json())) == ["EDGE-POINT", "IN-LINE", "IN-POINT"]
