@@ -101,6 +101,7 @@ def _counts(base: str, headers: dict, times: int = 8, page: int = 1) -> tuple[se
     return counts, queries
 
 
+@pytest.mark.parametrize("server", [{"ZGW_LIST_CACHE": "true"}], indirect=True)
 def test_a_write_in_one_worker_is_seen_by_the_lists_of_all(server, zaaktype):
     writer = _client("writer", heeft_alle_autorisaties=True)
     grant = AutorisatieData(
