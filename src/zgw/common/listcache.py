@@ -166,6 +166,7 @@ def ids(qs: QuerySet, tags: tuple[str, ...]) -> IdList | QuerySet:
     return IdList(fetched)
 
 
+MAX_PAGE_STARTS = 2000  # per list and data version (a few bytes each)
 SEEK_ORDERS = {("-pk",): "lte", ("-id",): "lte", ("pk",): "gte", ("id",): "gte"}
 
 
@@ -190,24 +191,48 @@ class SeekIds:
         else:
             text = f"{self.conn.settings_dict['NAME']}|{sql}|{_hashable(params)!r}"
             self.key = "zgw:listseek:" + hashlib.sha1(text.encode()).hexdigest()
-        self._versions: tuple | None | bool = False  # False: not read yet
+        self._entry: dict | None | bool = False  # False: not read yet; None: nothing may be read or stored
 
-    def _current(self) -> tuple | None:
-        if self._versions is False:
-            self._versions = None if _wrote_in_transaction(self.conn) else versions(self.tags)
-        return self._versions
+    def _load(self) -> dict | None:
+        """This list's entry (``count``, ``at``: page offset → first id) valid under the current versions.
 
-    def _get(self, name: str) -> Any:
-        current = self._current()
-        if current is None:
+        One round trip to the cache for the versions and the entry together.
+        """
+        if self._entry is not False:
+            return self._entry
+        if _wrote_in_transaction(self.conn):
+            self._entry = None
             return None
-        entry = safecache.get(f"{self.key}:{name}")
-        return entry[1] if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == current else None
+        version_keys = [_version_key(tag) for tag in self.tags]
+        found = safecache.get_many([*version_keys, self.key])
+        current = tuple(found.get(key) for key in version_keys)
+        if None in current:  # a version never written (or evicted), or the cache is down
+            current = versions(self.tags)
+        stored = found.get(self.key)
+        if current is None:
+            self._entry = None
+        elif isinstance(stored, dict) and stored.get("versions") == current:
+            self._entry = stored
+        else:
+            self._entry = {"versions": current, "count": None, "at": {}}
+        return self._entry
 
-    def _put(self, name: str, value: Any) -> None:
-        current = self._current()
-        if current is not None:
-            safecache.set(f"{self.key}:{name}", (current, value), timeout=settings.ZGW_LIST_CACHE_TTL)
+    def _get(self, name: str | int) -> Any:
+        entry = self._load()
+        if entry is None:
+            return None
+        return entry["count"] if name == "count" else entry["at"].get(name)
+
+    def _put(self, name: str | int, value: Any) -> None:
+        """Remember ``value`` (when new); concurrent writers of one entry may lose a page start, never mix versions."""
+        entry = self._load()
+        if entry is None or self._get(name) == value:
+            return
+        if name == "count":
+            entry["count"] = value
+        elif len(entry["at"]) < MAX_PAGE_STARTS:
+            entry["at"][name] = value
+        safecache.set(self.key, entry, timeout=settings.ZGW_LIST_CACHE_TTL)
 
     def count(self) -> int:
         if self.key is None:
@@ -228,16 +253,16 @@ class SeekIds:
         if self.lookup is None:  # not ordered by the primary key alone: OFFSET
             return list(self.pks[start:stop])
         size = stop - start
-        first = self._get(f"at:{start}") if start else None
+        first = self._get(start) if start else None
         if start and first is None:
             found = list(self.pks[start : stop + 1])  # once per page and data version
             if found:
-                self._put(f"at:{start}", found[0])
+                self._put(start, found[0])
         else:
             narrowed = self.pks.filter(**{f"pk__{self.lookup}": first}) if start else self.pks
             found = list(narrowed[: size + 1])
         if len(found) > size:  # the next page's first id, for free
-            self._put(f"at:{stop}", found[size])
+            self._put(stop, found[size])
         return found[:size]
 
 

@@ -162,7 +162,19 @@ def _zaak_filterset():
     attrs["einddatum__isnull"] = filters.BooleanFilter(field_name="einddatum", lookup_expr="isnull")
     attrs.update(_ident_filters("rollen__", "rol__"))
     attrs["Meta"] = type("Meta", (), {"model": Zaak, "fields": []})
+    attrs["get_form_class"] = _form_class_once
     return type("ZaakFilter", (ZGWFilterSet,), attrs)
+
+
+def _form_class_once(self):
+    """The form class of ~40 fields is built once per FilterSet class, not per request: its fields depend on the
+    filters' declarations only (the request matters in ``filter()``), and each form instance deep-copies them."""
+    cls = type(self)
+    form_class = cls.__dict__.get("_form_class")
+    if form_class is None:
+        form_class = ZGWFilterSet.get_form_class(self)
+        cls._form_class = form_class
+    return form_class
 
 
 ZaakFilter = _zaak_filterset()
