@@ -201,10 +201,9 @@ else:
 # After a cache connection error the application leaves the cache alone for this long (zgw.common.safecache)
 ZGW_CACHE_BREAKER_SECONDS = env_int("ZGW_CACHE_BREAKER_SECONDS", 5)
 
-# Opt-in: lists keep the ordered ids of a filtered result per worker (zgw.common.listcache): count and deep pages
-# without a database scan. Needs a cache that all workers share (CACHE_URL, Redis) to see each other's writes. Off by
-# default since the seek path below is as fast without memory per worker (bench/README.md, docs/operations.md).
-ZGW_LIST_CACHE = env_bool("ZGW_LIST_CACHE", False)
+# Lists keep the ordered ids of a filtered result per worker (zgw.common.listcache): count and deep pages without a
+# database scan. Needs a cache that all workers share (CACHE_URL, Redis) to see each other's writes.
+ZGW_LIST_CACHE = env_bool("ZGW_LIST_CACHE", bool(env("CACHE_URL")))
 # the most objects one response may embed through ``expand`` (common/expand.py); more → 400 ``expand-limit``
 ZGW_EXPAND_MAX_OBJECTS = env_int("ZGW_EXPAND_MAX_OBJECTS", 1000)
 ZGW_LIST_CACHE_TTL = env_int("ZGW_LIST_CACHE_TTL", 60)

@@ -15,7 +15,7 @@ safety net for writes that bypass the ORM (SQL by hand), entries also expire aft
 Memory: ids are kept as 8-byte integers, at most ``ZGW_LIST_CACHE_MAX_IDS`` (4 million, 32 MB) per worker over at
 most 256 lists, the least recently used dropped first; a list longer than a quarter of that is not kept.
 
-Enabled by ``ZGW_LIST_CACHE`` (opt-in; needs ``CACHE_URL``, a shared cache). With a per-process cache
+Enabled by ``ZGW_LIST_CACHE`` (default: on when ``CACHE_URL`` points at a shared cache). With a per-process cache
 and several workers it must stay off: one worker would not see another's increments.
 
 Without it (:class:`SeekIds`, ``ZGW_LIST_SEEK``): nothing is kept in the worker. The shared cache holds, per list
