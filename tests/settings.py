@@ -14,6 +14,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # One process per test worker with its own locmem cache: the list cache is safe and every test that writes and then
 # lists checks its invalidation.
 ZGW_LIST_CACHE = True
+ZGW_LIST_SEEK = True  # used where a test switches ZGW_LIST_CACHE off
 
 # Tests log in through force_login and client.login(), which django-axes cannot attribute to a request; the
 # lockout test switches it back on (tests/common/test_security.py).

@@ -207,6 +207,9 @@ ZGW_LIST_CACHE = env_bool("ZGW_LIST_CACHE", bool(env("CACHE_URL")))
 # the most objects one response may embed through ``expand`` (common/expand.py); more → 400 ``expand-limit``
 ZGW_EXPAND_MAX_OBJECTS = env_int("ZGW_EXPAND_MAX_OBJECTS", 1000)
 ZGW_LIST_CACHE_TTL = env_int("ZGW_LIST_CACHE_TTL", 60)
+# Without the list cache: count and page boundaries kept in the shared cache (zgw.common.listcache.SeekIds); like
+# the list cache it needs a cache all processes share, so it defaults to on only with CACHE_URL.
+ZGW_LIST_SEEK = env_bool("ZGW_LIST_SEEK", bool(env("CACHE_URL")))
 ZGW_LIST_CACHE_MAX_IDS = env_int("ZGW_LIST_CACHE_MAX_IDS", 4_000_000)  # per worker, 8 bytes each
 
 # --- I18n -----------------------------------------------------------------------------------------------------

@@ -102,6 +102,7 @@ def test_entries_expire(settings, superuser_client, make_api_client, zaaktype):
 
 def test_disabled_is_the_plain_queryset(settings, superuser_client, zaaktype):
     settings.ZGW_LIST_CACHE = False
+    settings.ZGW_LIST_SEEK = False  # else the seek path (tests/zaken/test_list_seek.py)
     create_zaak(superuser_client, zaaktype)
     assert isinstance(listcache.ids(Zaak.objects.all(), ("zaken",)), type(Zaak.objects.values_list("pk")))
 

@@ -36,7 +36,9 @@ CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 
 
 @pytest.fixture
-def server(redis_url):
+def server(request, redis_url):
+    """Two gunicorn workers on this run's Redis; ``indirect`` parametrisation adds environment variables."""
+    extra = getattr(request, "param", {})
     port = testservices.free_port()
     env = dict(
         os.environ,
@@ -49,6 +51,7 @@ def server(redis_url):
         NOTIFICATIONS_DISABLED="true",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT / "src"),
+        **extra,
     )
     command = [sys.executable, "-m", "gunicorn", "zgw.wsgi:application", "--workers", "2", "--bind",
                f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]  # fmt: skip
@@ -86,17 +89,19 @@ def _client(client_id: str, **grant) -> dict:
     return {"Authorization": f"Bearer {make_token(client_id, secret)}", **CRS}
 
 
-def _counts(base: str, headers: dict, times: int = 8) -> tuple[set[int], list[int]]:
+def _counts(base: str, headers: dict, times: int = 8, page: int = 1) -> tuple[set[int], list[int]]:
     """The counts the list answered ``times`` times (spread over both workers), and the queries each cost."""
     counts, queries = set(), []
     for _ in range(times):
-        response = requests.get(f"{base}/zaken/api/v1/zaken?pageSize=1", headers=headers, timeout=30)
+        url = f"{base}/zaken/api/v1/zaken?pageSize=1&page={page}"
+        response = requests.get(url, headers=headers, timeout=30)
         assert response.status_code == 200, response.text
         counts.add(response.json()["count"])
         queries.append(int(response.headers["X-DB-Queries"]))
     return counts, queries
 
 
+@pytest.mark.parametrize("server", [{"ZGW_LIST_CACHE": "true"}], indirect=True)
 def test_a_write_in_one_worker_is_seen_by_the_lists_of_all(server, zaaktype):
     writer = _client("writer", heeft_alle_autorisaties=True)
     grant = AutorisatieData(
@@ -129,3 +134,35 @@ def test_a_write_in_one_worker_is_seen_by_the_lists_of_all(server, zaaktype):
 
     assert requests.delete(first, headers=writer, timeout=30).status_code == 204
     assert _counts(server, writer)[0] == {2}
+
+
+@pytest.mark.parametrize("server", [{"ZGW_LIST_CACHE": "false", "ZGW_LIST_SEEK": "true"}], indirect=True)
+def test_without_the_list_cache_counts_and_pages_are_shared_and_never_stale(server, zaaktype):
+    """SeekIds: what one worker remembers in Redis (count, page starts) serves the other, until a write retires it."""
+    writer = _client("writer", heeft_alle_autorisaties=True)
+    body = zaak_payload(zaaktype, vertrouwelijkheidaanduiding="openbaar")
+    body["zaaktype"] = body["zaaktype"].replace("http://testserver", server)
+
+    def create(identificatie: str) -> str:
+        payload = dict(body, identificatie=identificatie)
+        response = requests.post(f"{server}/zaken/api/v1/zaken", json=payload, headers=writer, timeout=30)
+        assert response.status_code == 201, response.text
+        return response.json()["url"]
+
+    def second_page() -> set[str]:
+        seen = set()
+        for _ in range(6):
+            response = requests.get(f"{server}/zaken/api/v1/zaken?pageSize=1&page=2", headers=writer, timeout=30)
+            assert response.status_code == 200, response.text
+            seen.add((response.json()["count"], response.json()["results"][0]["identificatie"]))
+        return seen
+
+    first = create("P-1")
+    create("P-2")
+    assert second_page() == {(2, "P-1")}
+    counts, queries = _counts(server, writer, page=2)
+    assert counts == {2} and min(queries) == 2  # page ids by seek + rows; count from Redis, in either worker
+    create("P-3")  # every page shifts by one, in both workers at once
+    assert second_page() == {(3, "P-2")}
+    assert requests.delete(first, headers=writer, timeout=30).status_code == 204
+    assert second_page() == {(2, "P-2")}

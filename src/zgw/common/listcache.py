@@ -17,10 +17,17 @@ most 256 lists, the least recently used dropped first; a list longer than a quar
 
 Enabled by ``ZGW_LIST_CACHE`` (default: on when ``CACHE_URL`` points at a shared cache). With a per-process cache
 and several workers it must stay off: one worker would not see another's increments.
+
+Without it (:class:`SeekIds`, ``ZGW_LIST_SEEK``): nothing is kept in the worker. The shared cache holds, per list
+(query SQL and parameters, database name) and under the same version numbers, the exact ``count`` and the first id
+of each page served so far (a few bytes each), so every worker and every instance shares them. A page whose first
+id is known is read with a seek (``id <= first ORDER BY id DESC LIMIT size + 1``) instead of an ``OFFSET``; the one
+extra row is the next page's first id. Unknown pages (and orderings other than the primary key) use ``OFFSET`` once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 import threading
 import time
@@ -128,7 +135,9 @@ def ids(qs: QuerySet, tags: tuple[str, ...]) -> IdList | QuerySet:
     ``tags`` name the apps whose writes can change the result. Disabled, this is ``qs.values_list("pk")``.
     """
     pks = qs.values_list("pk", flat=True)
-    if not enabled() or _wrote_in_transaction(connections[qs.db]):
+    if not enabled():
+        return SeekIds(qs, tags) if settings.ZGW_LIST_SEEK else pks
+    if _wrote_in_transaction(connections[qs.db]):
         return pks
     try:
         sql, params = pks.query.sql_with_params()
@@ -155,6 +164,106 @@ def ids(qs: QuerySet, tags: tuple[str, ...]) -> IdList | QuerySet:
             while len(_entries) > MAX_ENTRIES or kept > budget:
                 kept -= len(_entries.popitem(last=False)[1][2])
     return IdList(fetched)
+
+
+MAX_PAGE_STARTS = 2000  # per list and data version (a few bytes each)
+SEEK_ORDERS = {("-pk",): "lte", ("-id",): "lte", ("pk",): "gte", ("id",): "gte"}
+
+
+class SeekIds:
+    """The ids of ``qs`` for Django's paginator: ``count`` and page boundaries remembered in the shared cache.
+
+    Each answer is stored with the versions of ``tags`` read *before* the query that produced it, so a write that
+    commits later (it bumps them) retires it in every process; a transaction that wrote reads and stores nothing.
+    """
+
+    def __init__(self, qs: QuerySet, tags: tuple[str, ...]):
+        self.pks = qs.values_list("pk", flat=True)
+        query = qs.query
+        order = tuple(query.order_by) or (tuple(qs.model._meta.ordering) if query.default_ordering else ())
+        self.lookup = SEEK_ORDERS.get(order) if not query.distinct else None
+        self.tags = tags
+        self.conn = connections[qs.db]
+        try:
+            sql, params = self.pks.query.sql_with_params()
+        except EmptyResultSet:  # a condition that matches nothing: no query at all
+            self.key = None
+        else:
+            text = f"{self.conn.settings_dict['NAME']}|{sql}|{_hashable(params)!r}"
+            self.key = "zgw:listseek:" + hashlib.sha1(text.encode()).hexdigest()
+        self._entry: dict | None | bool = False  # False: not read yet; None: nothing may be read or stored
+
+    def _load(self) -> dict | None:
+        """This list's entry (``count``, ``at``: page offset → first id) valid under the current versions.
+
+        One round trip to the cache for the versions and the entry together.
+        """
+        if self._entry is not False:
+            return self._entry
+        if _wrote_in_transaction(self.conn):
+            self._entry = None
+            return None
+        version_keys = [_version_key(tag) for tag in self.tags]
+        found = safecache.get_many([*version_keys, self.key])
+        current = tuple(found.get(key) for key in version_keys)
+        if None in current:  # a version never written (or evicted), or the cache is down
+            current = versions(self.tags)
+        stored = found.get(self.key)
+        if current is None:
+            self._entry = None
+        elif isinstance(stored, dict) and stored.get("versions") == current:
+            self._entry = stored
+        else:
+            self._entry = {"versions": current, "count": None, "at": {}}
+        return self._entry
+
+    def _get(self, name: str | int) -> Any:
+        entry = self._load()
+        if entry is None:
+            return None
+        return entry["count"] if name == "count" else entry["at"].get(name)
+
+    def _put(self, name: str | int, value: Any) -> None:
+        """Remember ``value`` (when new); concurrent writers of one entry may lose a page start, never mix versions."""
+        entry = self._load()
+        if entry is None or self._get(name) == value:
+            return
+        if name == "count":
+            entry["count"] = value
+        elif len(entry["at"]) < MAX_PAGE_STARTS:
+            entry["at"][name] = value
+        safecache.set(self.key, entry, timeout=settings.ZGW_LIST_CACHE_TTL)
+
+    def count(self) -> int:
+        if self.key is None:
+            return 0
+        found = self._get("count")
+        if found is None:
+            found = self.pks.count()
+            self._put("count", found)
+        return found
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[int]:
+        start, stop = item.start or 0, item.stop
+        if self.key is None or stop is None or stop <= start:
+            return [] if self.key is None else list(self.pks[item])
+        if self.lookup is None:  # not ordered by the primary key alone: OFFSET
+            return list(self.pks[start:stop])
+        size = stop - start
+        first = self._get(start) if start else None
+        if start and first is None:
+            found = list(self.pks[start : stop + 1])  # once per page and data version
+            if found:
+                self._put(start, found[0])
+        else:
+            narrowed = self.pks.filter(**{f"pk__{self.lookup}": first}) if start else self.pks
+            found = list(narrowed[: size + 1])
+        if len(found) > size:  # the next page's first id, for free
+            self._put(stop, found[size])
+        return found[:size]
 
 
 def clear() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, Case, F, JSONField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from rest_framework import exceptions
 
@@ -32,16 +32,32 @@ def _in_box(qs: QuerySet, minx: float, miny: float, maxx: float, maxy: float) ->
 
 
 def _within(qs: QuerySet, geometry) -> QuerySet:
-    """Bounding-box prefilter in SQL, then the exact check with shapely on the candidates."""
+    """Bounding-box prefilter in SQL, then the exact check with shapely on the candidates.
+
+    A zaak whose bounding box is a single point has that point as its geometry: those are checked all at once
+    (shapely's vectorised ``covers`` on the box corners) without reading or parsing their GeoJSON; only the other
+    candidates bring their geometry along (same query).
+    """
+    import shapely
     from shapely.geometry import shape
 
     try:
         area = shape(geometry)
     except Exception:
         raise _invalid("zaakgeometrie.within", "Ongeldige GeoJSON geometrie.")
-    candidates = _in_box(qs, *area.bounds).values_list("pk", "zaakgeometrie")
-    inside = [pk for pk, geom in candidates if geom and area.covers(shape(geom))]
-    return qs.filter(pk__in=inside)
+    point = Q(geo_min_x=F("geo_max_x"), geo_min_y=F("geo_max_y"))
+    other_geometry = Case(When(point, then=Value(None)), default=F("zaakgeometrie"), output_field=JSONField())
+    candidates = list(
+        _in_box(qs, *area.bounds)
+        .annotate(_geometry=other_geometry)
+        .values_list("pk", "geo_min_x", "geo_min_y", "_geometry")
+    )
+    points = [(pk, x, y) for pk, x, y, geom in candidates if geom is None and x is not None]
+    inside = [pk for pk, _x, _y, geom in candidates if geom and area.covers(shape(geom))]
+    if points:
+        covered = shapely.covers(area, shapely.points([(x, y) for _pk, x, y in points]))
+        inside += [pk for (pk, _x, _y), hit in zip(points, covered, strict=True) if hit]
+    return qs.filter(pk__in=sorted(inside))
 
 
 def search(qs: QuerySet, request) -> QuerySet:
