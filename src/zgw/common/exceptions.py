@@ -134,6 +134,7 @@ def problem_body(
 # Unique rules enforced by a database constraint: constraint name -> (invalidParams name, code, reason). The checks in
 # the services answer the sequential case; this answers the race they cannot see (two transactions at once).
 _UNIQUE_RULES: dict[str, tuple[str, str, str]] = {}
+UNIQUE_SQLSTATES = ("23505", "23P01")  # unique_violation, exclusion_violation
 
 
 def register_unique_rule(constraint: str, name: str, code: str = "unique", reason: str = "") -> None:
@@ -142,9 +143,12 @@ def register_unique_rule(constraint: str, name: str, code: str = "unique", reaso
 
 
 def unique_violation(exc: IntegrityError) -> exceptions.ValidationError | None:
-    """The validation error for a unique violation (PostgreSQL 23505); ``None`` for any other integrity error."""
+    """The validation error for a unique or exclusion violation (PostgreSQL 23505, 23P01); ``None`` for any other
+    integrity error."""
     cause = exc.__cause__
-    if getattr(cause, "sqlstate", None) != "23505" and getattr(cause, "pgcode", None) != "23505":
+    if getattr(cause, "sqlstate", None) not in UNIQUE_SQLSTATES and getattr(cause, "pgcode", None) not in (
+        UNIQUE_SQLSTATES
+    ):
         if "UNIQUE constraint failed" not in str(exc):  # SQLite (development)
             return None
     diag = getattr(cause, "diag", None)
