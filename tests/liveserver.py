@@ -34,9 +34,12 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], *, workers: int = 2, startup: float = 60) -> Iterator[LiveServer]:
-    """gunicorn with ``workers`` workers on a free loopback port; ``env`` on top of this process's environment, the
-    settings module and the test database. Yields once ``/health/live`` answers; terminated (then killed) after."""
+def gunicorn(
+    env: dict[str, str], *, workers: int = 2, args: tuple[str, ...] = (), startup: float = 60
+) -> Iterator[LiveServer]:
+    """gunicorn with ``workers`` workers on a free loopback port (``args``: more gunicorn options); ``env`` on top of
+    this process's environment, the settings module and the test database. Yields once ``/health/live`` answers;
+    terminated (then killed) after."""
     port = testservices.free_port()
     full_env = dict(
         os.environ,
@@ -47,7 +50,7 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, startup: float = 60) -> I
         **env,
     )
     command = [sys.executable, "-m", "gunicorn", "zgw.wsgi:application", "--workers", str(workers), "--bind",
-               f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]  # fmt: skip
+               f"127.0.0.1:{port}", "--access-logfile", "/dev/null", *args]  # fmt: skip
     log = Path(tempfile.mkstemp(prefix="zgw-live-", suffix=".log")[1])
     with log.open("wb") as handle:
         process = testservices.track(
