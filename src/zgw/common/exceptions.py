@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError, InterfaceError, OperationalError
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -189,6 +189,11 @@ def _problem_response(exc: Exception, request) -> Response:
         )
     elif isinstance(exc, IntegrityError):
         exc = unique_violation(exc) or exc
+    elif isinstance(exc, DataError):  # a value the database cannot hold (a NUL byte, out of range): bad input
+        logger.info("Input the database refused: %s", exc)
+        exc = exceptions.ValidationError(
+            {"nonFieldErrors": [exceptions.ErrorDetail("Een waarde kan niet opgeslagen of gezocht worden.", "invalid")]}
+        )
     elif isinstance(exc, (OperationalError, InterfaceError)):
         logger.warning("Database unavailable during an API request: %s", exc)
         exc = DatabaseUnavailable()
