@@ -5,8 +5,9 @@
     .venv/bin/python bench/notifications/faults.py --scenario backlog --rows 3000 --subscribers 1
     DATABASE_URL=... .venv/bin/python bench/notifications/faults.py --scenario outage --seconds 25
 
-Both start a redis-server of their own on a free loopback port as the broker (the system Redis is not touched) and
-use a database of their own (migrated, notificaties tables emptied at the start).
+Both start a redis-server of their own on a free loopback port as the broker (``tests.testservices.KillableRedis``,
+the one the fault tests use; the system Redis is not touched) and use a database of their own (migrated, notificaties
+tables emptied at the start).
 
 * ``backlog``: ROWS pending outbox rows (what writes leave behind while no worker runs) and one queued route task;
   then a Celery worker starts. Reported: worker start-up, the first delivery after the worker said "ready", the time
@@ -22,9 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,52 +34,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zgw.settings")
 QUEUE = "nrc-bench-faults"
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Broker:
-    """A redis-server without persistence that can be killed and started again on the same port."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.dir = tempfile.mkdtemp(prefix="zgw-bench-redis-")
-        self.process: subprocess.Popen | None = None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            raise SystemExit("redis-server is needed")
-        self.process = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", self.dir], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
-        import redis
-
-        for _ in range(200):
-            try:
-                if redis.Redis(port=self.port, socket_timeout=0.5).ping():
-                    return
-            except redis.RedisError:
-                time.sleep(0.05)
-        raise SystemExit("redis-server did not start")
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        self.kill()
-        shutil.rmtree(self.dir, ignore_errors=True)
+from tests.testservices import KillableRedis as Broker  # noqa: E402 - after the path: one killable redis for both
 
 
 class Receiver:

@@ -59,13 +59,15 @@ def informatieobjecttype(catalogus) -> InformatieObjectType:
 
 @pytest.fixture
 def make_besluittype(catalogus, informatieobjecttype):
-    def factory(*, concept: bool = False, omschrijving: str = "Vergunning", iots=None) -> BesluitType:
+    def factory(
+        *, concept: bool = False, omschrijving: str = "Vergunning", iots=None, begin=datetime.date(2020, 1, 1)
+    ) -> BesluitType:
         besluittype = BesluitType.objects.create(
             catalogus=catalogus,
             omschrijving=omschrijving,
             publicatie_indicatie=False,
             concept=concept,
-            datum_begin_geldigheid=datetime.date(2020, 1, 1),
+            datum_begin_geldigheid=begin,
         )
         besluittype.informatieobjecttypen.set([informatieobjecttype] if iots is None else iots)
         return besluittype

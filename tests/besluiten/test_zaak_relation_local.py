@@ -9,6 +9,7 @@ import pytest
 from django.apps import apps
 
 from zgw.besluiten.models import Besluit, has_local_zaak
+from zgw.catalogi.models import BesluitType
 
 from .conftest import BESLUITEN, RSIN, besluit_body, local_url
 
@@ -131,9 +132,12 @@ def test_closed_local_zaak_needs_geforceerd_bijwerken(make_api_client, besluitty
 
 def test_brc_007_other_version_of_listed_besluittype_is_allowed(superuser_client, make_besluittype, make_zaak):
     """Catalogi relations are version-independent (by omschrijving within the catalogus)."""
-    newer = make_besluittype(omschrijving="Vergunning")  # same omschrijving as the zaaktype's besluittype
+    zaak = make_zaak()["url"]
+    # the zaaktype's version ends before the newer one begins (published versions may not overlap)
+    BesluitType.objects.filter(omschrijving="Vergunning").update(datum_einde_geldigheid=datetime.date(2020, 12, 31))
+    newer = make_besluittype(omschrijving="Vergunning", begin=datetime.date(2021, 1, 1))
     response = superuser_client.post(
-        BESLUITEN, besluit_body(local_url("catalogi", "besluittypen", newer), zaak=make_zaak()["url"]), format="json"
+        BESLUITEN, besluit_body(local_url("catalogi", "besluittypen", newer), zaak=zaak), format="json"
     )
     assert response.status_code == 201, response.json()
 
@@ -154,8 +158,11 @@ def test_brc_006_zaakbesluit_changes_reach_the_zaak_audit_trail(superuser_client
 
     def zaakbesluit_entries(zaak_url: str) -> list[tuple[str, str]]:
         trail = superuser_client.get(f"{zaak_url}/audittrail", **CRS).json()
-        return [(entry["actie"], entry["wijzigingen"]["nieuw"] or entry["wijzigingen"]["oud"])
-                for entry in trail if entry["resource"] == "zaakbesluit"]
+        return [
+            (entry["actie"], entry["wijzigingen"]["nieuw"] or entry["wijzigingen"]["oud"])
+            for entry in trail
+            if entry["resource"] == "zaakbesluit"
+        ]
 
     [(actie, body)] = zaakbesluit_entries(zaak["url"])
     assert actie == "create" and body["besluit"] == besluit_url

@@ -20,10 +20,12 @@ def catalogus() -> Catalogus:
     return Catalogus.objects.create(domein="TEST", rsin="000000000", contactpersoon_beheer_naam="Beheer")
 
 
-def _type(catalogus, *, concept: bool = False, level: str = "zaakvertrouwelijk") -> InformatieObjectType:
+def _type(
+    catalogus, *, concept: bool = False, level: str = "zaakvertrouwelijk", omschrijving: str = "Advies"
+) -> InformatieObjectType:
     return InformatieObjectType.objects.create(
         catalogus=catalogus,
-        omschrijving="Advies",
+        omschrijving=omschrijving,
         vertrouwelijkheidaanduiding=level,
         informatieobjectcategorie="advies",
         concept=concept,
@@ -66,7 +68,7 @@ def test_drc_001_local_url_of_other_kind_or_missing(superuser_client, catalogus)
 
 def test_autorisatie_on_local_type(make_api_client, superuser_client, catalogus):
     mine = _type(catalogus, level="openbaar")
-    other = _type(catalogus, level="openbaar")
+    other = _type(catalogus, level="openbaar", omschrijving="Ander advies")  # two published types, not versions
     superuser_client.post(EIO_LIST, eio_body(_url(mine)), format="json")
     superuser_client.post(EIO_LIST, eio_body(_url(other)), format="json")
     client = make_api_client(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -105,3 +106,36 @@ def subscribe_url(url: str) -> Abonnement:
     abonnement = Abonnement.objects.create(callback_url=url, auth="Bearer faults", client_id="faults")
     FilterGroup.objects.create(abonnement=abonnement, kanaal=Kanaal.objects.get(naam="zaken"))
     return abonnement
+
+
+class BlackHole:
+    """A broker address whose packets go nowhere: connects hang (SYN dropped) and nothing is ever answered.
+
+    No root and no firewall rule: a listening socket with a backlog of 0 that never accepts, its one queue slot
+    taken by a connection of our own, so the kernel drops every further SYN (``tcp_abort_on_overflow`` is 0 by
+    default), as a dead host or a partition does.
+    """
+
+    def __init__(self) -> None:
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(0)
+        self.port = self.server.getsockname()[1]
+        self.filler = socket.create_connection(("127.0.0.1", self.port), timeout=2)
+        probe = socket.socket()
+        probe.settimeout(0.3)
+        try:  # the queue is full: a connect must now hang, not be refused or accepted
+            probe.connect(("127.0.0.1", self.port))
+            raise AssertionError("the black hole accepted a connection")
+        except TimeoutError:
+            pass
+        finally:
+            probe.close()
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def close(self) -> None:
+        self.filler.close()
+        self.server.close()

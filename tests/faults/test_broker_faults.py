@@ -5,7 +5,8 @@ and a Redis broker of the test's own (a redis-server on a free port; the system 
   writes after the restart arrive by the normal path within POST_RESTART_BOUND;
 * a 3,000-row outbox backlog: the first delivery arrives within 2 s of a worker starting;
 * writes while the broker is down: no 5xx and at most twice the normal latency (+ a small absolute margin), also
-  when the publish breaker's open period ends while the broker is still down;
+  when the publish breaker's open period ends while the broker is still down; the same when the broker is
+  black-holed (connects hang instead of being refused), and nothing written meanwhile is lost;
 * the sweep does not queue a backlog a second time while its tasks still wait in the broker.
 """
 
@@ -17,12 +18,12 @@ import time
 import pytest
 import redis
 
-from tests.notificaties.worker import QUEUE
+from tests.notificaties.worker import QUEUE, use_broker
 from zgw.common.models import OutboxMessage
 from zgw.notificaties import conf, dispatch, routing
-from zgw.notificaties.models import Delivery
+from zgw.notificaties.models import Abonnement, Delivery, FilterGroup, Kanaal
 
-from .helpers import HOOK, publish, received_numbers, subscribe, sweep_until, worker, zaak_url
+from .helpers import HOOK, BlackHole, publish, received_numbers, subscribe, sweep_until, worker, zaak_url
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -97,15 +98,20 @@ def test_backlog_first_delivery_within_two_seconds_of_worker_start(pipeline, rec
     assert first < 2.0
 
 
+def _timed_create(client, label: str) -> float:
+    """POST one applicatie (a write with its outbox row and after-commit kick); the seconds it took."""
+    body = {"clientIds": [f"faults-{label}"], "label": label, "heeftAlleAutorisaties": False,
+            "autorisaties": [{"component": "nrc", "scopes": ["notificaties.consumeren"]}]}  # fmt: skip
+    started = time.perf_counter()
+    response = client.post("/autorisaties/api/v1/applicaties", body, format="json")
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 201, response.content
+    return elapsed
+
+
 def test_writes_stay_fast_while_the_broker_is_down(pipeline, superuser_client, receiver):
     def create(label: str) -> float:
-        body = {"clientIds": [f"faults-{label}"], "label": label, "heeftAlleAutorisaties": False,
-                "autorisaties": [{"component": "nrc", "scopes": ["notificaties.consumeren"]}]}  # fmt: skip
-        started = time.perf_counter()
-        response = superuser_client.post("/autorisaties/api/v1/applicaties", body, format="json")
-        elapsed = time.perf_counter() - started
-        assert response.status_code == 201, response.content
-        return elapsed
+        return _timed_create(superuser_client, label)
 
     for i in range(5):
         create(f"warm-{i}")
@@ -132,6 +138,51 @@ def test_writes_stay_fast_while_the_broker_is_down(pipeline, superuser_client, r
         assert sweep_until(lambda: not OutboxMessage.objects.filter(status="pending").exists(), timeout=60)
     finally:
         running.stop()
+
+
+def test_writes_stay_fast_and_nothing_is_lost_while_the_broker_is_black_holed(pipeline, superuser_client, receiver):
+    """A broker host that drops packets: a connect hangs for the full timeout instead of failing at once. Writes do
+    not wait for it (the kick is published from a background thread) and every write is delivered afterwards."""
+    from zgw.celery import app
+
+    abonnement = Abonnement.objects.create(callback_url=receiver.url(HOOK), auth="Bearer faults", client_id="faults")
+    FilterGroup.objects.create(abonnement=abonnement, kanaal=Kanaal.objects.get(naam="autorisaties"))
+    for i in range(5):
+        _timed_create(superuser_client, f"warm-{i}")
+    normal = statistics.median(_timed_create(superuser_client, f"up-{i}") for i in range(20))
+    hole = BlackHole()
+    use_broker(app, hole.url)
+    try:
+        down: list[float] = []
+        until = time.monotonic() + 3.0  # longer than the 2 s connect timeout the background kick waits
+        while time.monotonic() < until or len(down) < 20:
+            down.append(_timed_create(superuser_client, f"hole-{len(down)}"))
+    finally:
+        use_broker(app, pipeline.url)
+        hole.close()
+    print(f"\ncreate applicatie: median {normal * 1000:.1f} ms broker up, {statistics.median(down) * 1000:.1f} ms "
+          f"broker black-holed (max {max(down) * 1000:.1f} ms, {len(down)} writes)")  # fmt: skip
+    assert statistics.median(down) <= 2 * normal + 0.05
+    assert max(down) <= 2 * normal + 0.5  # a connect in the request would cost the 2 s connect timeout or more
+
+    expected = {f"hole-{i}" for i in range(len(down))}
+    running = worker(pipeline.url).start()
+    try:
+
+        def delivered() -> set[str]:
+            return {n.body["resourceUrl"] for n in receiver.notifications(HOOK)}
+
+        urls = {f"http://testserver/autorisaties/api/v1/applicaties/{a.uuid}" for a in _applicaties(expected)}
+        assert sweep_until(lambda: urls <= delivered(), timeout=60), running.output()[-3000:]
+    finally:
+        running.stop()
+    assert len(urls) == len(expected)  # 0 lost
+
+
+def _applicaties(labels: set[str]):
+    from zgw.autorisaties.models import Applicatie
+
+    return Applicatie.objects.filter(label__in=labels)
 
 
 def test_sweep_does_not_queue_a_waiting_backlog_again(pipeline, receiver, monkeypatch):

@@ -11,22 +11,17 @@ load of writes over HTTP (a real gunicorn, a real Celery worker, the test's own 
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import tempfile
+import json
 import threading
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 import requests
 from django.db import connection
 
-from tests import testservices
-from tests.notificaties.worker import FAST_ENV, QUEUE, database_url
+from tests.liveserver import gunicorn
+from tests.notificaties.worker import FAST_ENV, QUEUE
 from zgw.autorisaties import services as ac_services
 from zgw.autorisaties.models import Applicatie
 from zgw.common.auth import make_token
@@ -37,61 +32,23 @@ from .helpers import Subscriber, sweep_until, worker
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
 WEB_LOG: dict = {}
+FAILED_BODIES: list[tuple[int, str]] = []  # (status, body) of each answer other than 201
 
 
 def web_log_tail() -> str:
-    path = WEB_LOG.get("path")
-    return path.read_text(errors="replace")[-6000:] if path and path.exists() else ""
+    server = WEB_LOG.get("server")
+    return server.log_tail() if server else ""
 
 
 @pytest.fixture
 def web(pipeline):
     """gunicorn (2 workers, kept connections) publishing to the test's broker."""
-    port = testservices.free_port()
-    env = dict(
-        os.environ,
-        **FAST_ENV,
-        DJANGO_SETTINGS_MODULE="zgw.settings",
-        DATABASE_URL=database_url(connection.settings_dict),
-        DB_CONN_MAX_AGE="60",
-        NOTIFICATIONS_DELIVERY="celery",
-        CELERY_BROKER_URL=pipeline.url,
-        NOTIFICATIES_CELERY_QUEUE=QUEUE,
-        NOTIFICATIES_CHECK_CALLBACK="false",
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT / "src"),
-    )
-    command = [sys.executable, "-m", "gunicorn", "zgw.wsgi:application", "--workers", "2", "--bind",
-               f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]  # fmt: skip
-    log = Path(tempfile.mkstemp(prefix="faults-web-", suffix=".log")[1])
-    handle = log.open("wb")
-    process = testservices.track(
-        subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
-                         **testservices.spawn_kwargs(signal.SIGTERM))
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                requests.get(f"{base}/health/live", timeout=1)
-                break
-            except requests.RequestException:
-                assert process.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")
-                time.sleep(0.2)
-        WEB_LOG["path"] = log
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.unlink(missing_ok=True)
+    env = dict(FAST_ENV, DB_CONN_MAX_AGE="60", NOTIFICATIONS_DELIVERY="celery", CELERY_BROKER_URL=pipeline.url,
+               NOTIFICATIES_CELERY_QUEUE=QUEUE, NOTIFICATIES_CHECK_CALLBACK="false")  # fmt: skip
+    with gunicorn(env) as live:
+        WEB_LOG["server"] = live
+        yield live.base
 
 
 def _writer() -> dict:
@@ -125,11 +82,14 @@ def _load(base: str, headers: dict, total: int, statuses: list[int], stop: threa
                 response = session.post(f"{base}/autorisaties/api/v1/applicaties", json=body, headers=headers,
                                         timeout=30)  # fmt: skip
                 statuses.append(response.status_code)
+                if response.status_code != 201:
+                    FAILED_BODIES.append((response.status_code, response.text))
             except requests.RequestException:
                 statuses.append(0)
 
 
 def _run(web: str, broker_url: str, only_idle: bool) -> tuple[list[int], int, Subscriber]:
+    FAILED_BODIES.clear()
     subscriber = Subscriber().up()
     abonnement = Abonnement.objects.create(callback_url=subscriber.url(), auth="Bearer faults", client_id="faults")
     FilterGroup.objects.create(abonnement=abonnement, kanaal=Kanaal.objects.get(naam="autorisaties"))
@@ -174,6 +134,11 @@ def test_every_connection_terminated_under_load_loses_no_committed_write(web, pi
     print(f"\nall sessions terminated: {terminated}; {len(failed)} of {len(statuses)} requests failed in flight "
           f"({sorted(set(failed))})")  # fmt: skip
     assert terminated > 0
+    # a request whose connection died in flight is a 503 database-unavailable (+ Retry-After), never a 500 and never
+    # a dropped connection
+    assert all(status == 503 for status in failed), (FAILED_BODIES, web_log_tail())
+    for _status, body in FAILED_BODIES:
+        assert json.loads(body)["code"] == "database-unavailable", body
     committed = Applicatie.objects.filter(label__startswith="load-").count()
     assert committed >= statuses.count(201)  # a 201 was committed (a failure may have committed too)
     _assert_every_write_notified(subscriber, committed)

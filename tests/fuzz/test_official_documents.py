@@ -1,8 +1,9 @@
 """Issue 19 finding 12 and 'What to build': schemathesis on the OFFICIAL OpenAPI documents against a live server.
 
-Seeded (hypothesis derandomized) and bounded: ``FUZZ_EXAMPLES`` examples per operation (default 3). Authenticated
-with a heeftAlleAutorisaties token. Asserted per document: no 5xx; every status is documented by the operation or one
-of the statuses docs/decisions.md lists as required by the standard's text; 2xx bodies valid against the document.
+Seeded (hypothesis derandomized) and bounded: ``FUZZ_EXAMPLES`` examples per operation (default 10, was 3: all six
+documents in ~4.5 min on a loaded 2-core machine). Authenticated with a heeftAlleAutorisaties token. Asserted per
+document: no 5xx; every status is documented by the operation or one of the statuses docs/decisions.md lists as
+required by the standard's text; 2xx bodies valid against the document.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ DOCUMENTS = [
     ("autorisaties", "autorisaties-1.1.0.yaml"),
     ("notificaties", "notificaties-1.0.1.yaml"),
 ]
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 # statuses the standard's text requires where the document lists none (docs/decisions.md, "Statuses the document
 # does not list"): 404 HEAD/page/missing parent, 400 query validation and parse errors, 401, size limits
 REQUIRED_BY_STANDARD = {400, 401, 403, 404, 413, 414, 431}

@@ -6,20 +6,14 @@ goes over HTTP, so a write lands in one worker and the lists come from both.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 import uuid
-from pathlib import Path
 
 import pytest
 import requests
 from django.db import connection
 
 from tests import testservices
-from tests.notificaties.worker import database_url
+from tests.liveserver import gunicorn
 from zgw.autorisaties import services as ac_services
 from zgw.autorisaties.services import AutorisatieData
 from zgw.common.auth import make_token
@@ -31,56 +25,22 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the kept lists serve the PostgreSQL list path"),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
 CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 
 
 @pytest.fixture
 def server(request, redis_url):
     """Two gunicorn workers on this run's Redis; ``indirect`` parametrisation adds environment variables."""
-    extra = getattr(request, "param", {})
-    port = testservices.free_port()
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="zgw.settings",
-        DATABASE_URL=database_url(connection.settings_dict),
-        DB_CONN_MAX_AGE="0",
-        CACHE_URL=redis_url,
-        CACHE_KEY_PREFIX=f"listcache-{testservices.RUN_ID}-{uuid.uuid4().hex[:8]}",
-        ZGW_QUERY_COUNT_HEADER="1",
-        NOTIFICATIONS_DISABLED="true",
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT / "src"),
-        **extra,
-    )
-    command = [sys.executable, "-m", "gunicorn", "zgw.wsgi:application", "--workers", "2", "--bind",
-               f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]  # fmt: skip
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        **testservices.spawn_kwargs(signal.SIGTERM),
-    )
-    testservices.track(process)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                requests.get(f"{base}/health/live", timeout=1)
-                break
-            except requests.RequestException:
-                assert process.poll() is None and time.monotonic() < deadline, process.stdout.read().decode()
-                time.sleep(0.2)
-        yield base
-    finally:  # also when the server did not come up: never leave a gunicorn behind
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    env = {
+        "DB_CONN_MAX_AGE": "0",
+        "CACHE_URL": redis_url,
+        "CACHE_KEY_PREFIX": f"listcache-{testservices.RUN_ID}-{uuid.uuid4().hex[:8]}",
+        "ZGW_QUERY_COUNT_HEADER": "1",
+        "NOTIFICATIONS_DISABLED": "true",
+        **getattr(request, "param", {}),
+    }
+    with gunicorn(env) as live:
+        yield live.base
 
 
 def _client(client_id: str, **grant) -> dict:

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError, InterfaceError, OperationalError
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -134,6 +134,7 @@ def problem_body(
 # Unique rules enforced by a database constraint: constraint name -> (invalidParams name, code, reason). The checks in
 # the services answer the sequential case; this answers the race they cannot see (two transactions at once).
 _UNIQUE_RULES: dict[str, tuple[str, str, str]] = {}
+UNIQUE_SQLSTATES = ("23505", "23P01")  # unique_violation, exclusion_violation
 
 
 def register_unique_rule(constraint: str, name: str, code: str = "unique", reason: str = "") -> None:
@@ -142,9 +143,12 @@ def register_unique_rule(constraint: str, name: str, code: str = "unique", reaso
 
 
 def unique_violation(exc: IntegrityError) -> exceptions.ValidationError | None:
-    """The validation error for a unique violation (PostgreSQL 23505); ``None`` for any other integrity error."""
+    """The validation error for a unique or exclusion violation (PostgreSQL 23505, 23P01); ``None`` for any other
+    integrity error."""
     cause = exc.__cause__
-    if getattr(cause, "sqlstate", None) != "23505" and getattr(cause, "pgcode", None) != "23505":
+    if getattr(cause, "sqlstate", None) not in UNIQUE_SQLSTATES and getattr(cause, "pgcode", None) not in (
+        UNIQUE_SQLSTATES
+    ):
         if "UNIQUE constraint failed" not in str(exc):  # SQLite (development)
             return None
     diag = getattr(cause, "diag", None)
@@ -185,6 +189,11 @@ def _problem_response(exc: Exception, request) -> Response:
         )
     elif isinstance(exc, IntegrityError):
         exc = unique_violation(exc) or exc
+    elif isinstance(exc, DataError):  # a value the database cannot hold (a NUL byte, out of range): bad input
+        logger.info("Input the database refused: %s", exc)
+        exc = exceptions.ValidationError(
+            {"nonFieldErrors": [exceptions.ErrorDetail("Een waarde kan niet opgeslagen of gezocht worden.", "invalid")]}
+        )
     elif isinstance(exc, (OperationalError, InterfaceError)):
         logger.warning("Database unavailable during an API request: %s", exc)
         exc = DatabaseUnavailable()

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 
 from .delivery import resend
 from .dispatch import enqueue_deliveries
+from .forms import AbonnementAdminForm
 from .models import Abonnement, Delivery, DeliveryAttempt, FilterGroup, Kanaal, Notificatie
 from .services import deactivate_abonnement
 
@@ -85,8 +86,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Abonnement)
 class AbonnementAdmin(admin.ModelAdmin):
-    """An abonnement with afleveringen is deactivated, not deleted: its delivery history stays readable."""
+    """An abonnement with afleveringen is deactivated, not deleted: its delivery history stays readable. ``auth`` is
+    write-only (:class:`~zgw.notificaties.forms.AbonnementAdminForm`)."""
 
+    form = AbonnementAdminForm
     list_display = ("callback_url", "client_id", "aangemaakt", "actief", "verwijderd")
     list_filter = (("verwijderd", admin.EmptyFieldListFilter),)
     search_fields = ("callback_url", "client_id", "=uuid")

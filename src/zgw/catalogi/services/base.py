@@ -11,6 +11,7 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from zgw.common import outbox
 from zgw.common.errors import NON_FIELD, collect_errors
+from zgw.common.exceptions import unique_violation
 from zgw.common.references import match_local, object_url
 
 from ..models import (
@@ -168,11 +169,13 @@ def _apply(instance: models.Model, values: dict[str, Any]) -> None:
         setattr(instance, key, value)
 
 
-def _save(instance: models.Model) -> None:
+def _save(instance: models.Model, update_fields: list[str] | None = None) -> None:
+    """Save; a concurrent write that won a unique (or version overlap) race is answered as the sequential check
+    would have answered it (the constraint names are registered in ``apps.py``)."""
     try:
-        instance.save()
-    except IntegrityError as exc:  # a concurrent write won the unique race
-        raise _error(NON_FIELD, "Het object is niet uniek.", "unique") from exc
+        instance.save(update_fields=update_fields)
+    except IntegrityError as exc:
+        raise unique_violation(exc) or _error(NON_FIELD, "Het object is niet uniek.", "unique") from exc
 
 
 RESOURCE_BY_KANAAL = {

@@ -291,7 +291,7 @@ def publish(instance: ZaakType | BesluitType | InformatieObjectType, request=Non
             "beginGeldigheid",
         )
     instance.concept = False
-    instance.save(update_fields=["concept"])
+    _save(instance, update_fields=["concept"])
     return instance
 
 
@@ -345,6 +345,7 @@ def update_besluittype(instance: BesluitType, data: dict, *, partial: bool, gefo
     validate_ztc_009_concept(instance, geforceerd=geforceerd, changes=data if partial else None, action="update")
     resolved = _validate_besluittype(instance, data, request, geforceerd=geforceerd)
     if not instance.concept:
+        _lock_catalogus(instance)
         validate_no_overlap(
             _published_versions(instance),
             instance,
@@ -386,6 +387,7 @@ def update_informatieobjecttype(instance, data: dict, *, partial: bool, geforcee
     einde = _merged(instance, data, "datum_einde_geldigheid")
     validate_geldigheid(begin, einde)
     if not instance.concept:
+        _lock_catalogus(instance)
         validate_no_overlap(_published_versions(instance), instance, begin, einde, "eindeGeldigheid")
     _apply(instance, data)
     _save(instance)
