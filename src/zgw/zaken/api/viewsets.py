@@ -543,7 +543,7 @@ class ZaakViewSet(CrsMixin, RetrieveWithETagMixin, ZGWGenericViewSet):
         return typeinfo.zaaktype_url(obj, self.request), obj.vertrouwelijkheidaanduiding
 
     def render(self, obj) -> dict:
-        return dict(serializers.ZaakSerializer(obj, context={"request": self.request}).data)
+        return rows.render_zaak(obj, self.request)
 
     def list(self, request, *args, **kwargs):
         data = self._page(self.filter_queryset)
@@ -563,7 +563,7 @@ class ZaakViewSet(CrsMixin, RetrieveWithETagMixin, ZGWGenericViewSet):
         return rows.render_rows(selectors.zaak_rows(ids), self.request)
 
     def retrieve(self, request, *args, **kwargs):
-        data = dict(self.get_serializer(self.get_object()).data)
+        data = self.render(self.get_object())
         value = request.query_params.get("expand")
         expand(data, value, request)
         return self._etag_response(request, data)
