@@ -8,8 +8,8 @@ import datetime
 import pytest
 from django.db import connection
 
-from zgw.catalogi import models as cm
 from tests.common.official_shapes import component, problems
+from zgw.catalogi import models as cm
 from zgw.zaken.api import rows
 from zgw.zaken.api.serializers import ZaakSerializer
 from zgw.zaken.models import Zaak

@@ -152,7 +152,6 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
 # ``_expand`` in the answer only when the request asks for it (``context["expand"]``). No docstring: the schema
 # describes a serializer by the first docstring of its classes.
 class ExpandOnRequestMixin:
-
     def to_representation(self, instance):
         data = super().to_representation(instance)
         if not self.context.get("expand"):
