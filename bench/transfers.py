@@ -44,15 +44,9 @@ def _path(url: str) -> str:
 
 def document_body(state: dict, **extra) -> dict:
     return {
-        "bronorganisatie": state["bronorganisatie"],
-        "creatiedatum": "2026-01-15",
-        "titel": "Bench upload",
-        "auteur": "bench",
-        "taal": "nld",
-        "informatieobjecttype": state["informatieobjecttype"],
-        "vertrouwelijkheidaanduiding": "openbaar",
-        "bestandsnaam": "bench.bin",
-        "formaat": "application/octet-stream",
+        "bronorganisatie": state["bronorganisatie"], "creatiedatum": "2026-01-15", "titel": "Bench upload",
+        "auteur": "bench", "taal": "nld", "informatieobjecttype": state["informatieobjecttype"],
+        "vertrouwelijkheidaanduiding": "openbaar", "bestandsnaam": "bench.bin", "formaat": "application/octet-stream",
         **extra,
     }
 
@@ -64,8 +58,8 @@ def small_document_body(state: dict, size: int = 100 * 1024) -> dict:
 
 def _multipart(boundary: str, lock: str, size: int) -> tuple[int, Iterator[bytes]]:
     head = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="lock"\r\n\r\n{lock}\r\n'
-        f'--{boundary}\r\nContent-Disposition: form-data; name="inhoud"; filename="part.bin"\r\n'
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"lock\"\r\n\r\n{lock}\r\n"
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"inhoud\"; filename=\"part.bin\"\r\n"
         "Content-Type: application/octet-stream\r\n\r\n"
     ).encode()
     tail = f"\r\n--{boundary}--\r\n".encode()
@@ -85,13 +79,8 @@ def _multipart(boundary: str, lock: str, size: int) -> tuple[int, Iterator[bytes
 def upload(base_url: str, token: str, state: dict, size: int) -> dict:
     """Create a document of ``size`` bytes through bestandsdelen; return its URL and timings."""
     started = time.perf_counter()
-    status, created = _json(
-        base_url,
-        token,
-        "POST",
-        "/documenten/api/v1/enkelvoudiginformatieobjecten",
-        document_body(state, inhoud=None, bestandsomvang=size),
-    )
+    status, created = _json(base_url, token, "POST", "/documenten/api/v1/enkelvoudiginformatieobjecten",
+                            document_body(state, inhoud=None, bestandsomvang=size))
     if status != 201:
         raise RuntimeError(f"create failed: {status} {created}")
     lock = created["lock"]
@@ -137,13 +126,8 @@ def upload_workload(size: int) -> callable:
     def run(base_url: str, token: str, state: dict) -> dict:
         result = upload(base_url, token, state, size)
         seconds = result["seconds"]
-        return {
-            "requests_per_s": round(1 / seconds, 3),
-            "mb_per_s": round(size / 2**20 / seconds, 1),
-            "bytes": size,
-            "errors": 0,
-            "comparable": False,
-        }
+        return {"requests_per_s": round(1 / seconds, 3), "mb_per_s": round(size / 2**20 / seconds, 1),
+                "bytes": size, "errors": 0, "comparable": False}
 
     return run
 
@@ -156,12 +140,7 @@ def download_workload(size: int, repeats: int) -> callable:
         for _ in range(repeats):
             errors += download(base_url, token, url) != size
         seconds = time.perf_counter() - started
-        return {
-            "requests_per_s": round(repeats / seconds, 3),
-            "mb_per_s": round(repeats * size / 2**20 / seconds, 1),
-            "bytes": size,
-            "errors": errors,
-            "comparable": False,
-        }
+        return {"requests_per_s": round(repeats / seconds, 3), "mb_per_s": round(repeats * size / 2**20 / seconds, 1),
+                "bytes": size, "errors": errors, "comparable": False}
 
     return run

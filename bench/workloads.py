@@ -42,9 +42,8 @@ class Factory:
 
 
 def w0(state: dict, quick: bool) -> Workload:
-    return Workload(
-        "W0", "ceiling: roltype detail (1 row, same stack)", [f"/catalogi/api/v1/roltypen/{state['roltype_uuid']}"]
-    )
+    return Workload("W0", "ceiling: roltype detail (1 row, same stack)",
+                    [f"/catalogi/api/v1/roltypen/{state['roltype_uuid']}"])
 
 
 def w1(state: dict, quick: bool) -> Workload:
@@ -56,15 +55,8 @@ def w1(state: dict, quick: bool) -> Workload:
         "omschrijving": W1_OMSCHRIJVING,
         "vertrouwelijkheidaanduiding": "openbaar",
     }
-    return Workload(
-        "W1",
-        "create zaak",
-        ["/zaken/api/v1/zaken"],
-        method="POST",
-        body=body,
-        headers=CRS,
-        cleanup=delete_created_zaken,
-    )
+    return Workload("W1", "create zaak", ["/zaken/api/v1/zaken"], method="POST", body=body, headers=CRS,
+                    cleanup=delete_created_zaken)
 
 
 W1_OMSCHRIJVING = "Benchmark zaak"
@@ -94,22 +86,15 @@ def w2a(state: dict, quick: bool) -> Workload:
 
 
 def w2b(state: dict, quick: bool) -> Workload:
-    return Workload(
-        "W2b",
-        f"list zaken, deep page {state['deep_page']}",
-        [f"/zaken/api/v1/zaken?page={state['deep_page']}"],
-        headers=CRS,
-    )
+    return Workload("W2b", f"list zaken, deep page {state['deep_page']}",
+                    [f"/zaken/api/v1/zaken?page={state['deep_page']}"], headers=CRS)
 
 
 def w3(state: dict, quick: bool) -> Workload:
     expand = "status,resultaat,rollen,zaakinformatieobjecten"
-    return Workload(
-        "W3",
-        "zaak detail, expand status/resultaat/rollen/zio",
-        [f"/zaken/api/v1/zaken/{uuid}?expand={expand}" for uuid in state["sample_zaken"]],
-        headers=CRS,
-    )
+    return Workload("W3", "zaak detail, expand status/resultaat/rollen/zio",
+                    [f"/zaken/api/v1/zaken/{uuid}?expand={expand}" for uuid in state["sample_zaken"]],
+                    headers=CRS)
 
 
 W3B_EXPAND = "status.statustype.zaaktype,rollen.roltype.zaaktype,resultaat.resultaattype.zaaktype"
@@ -117,12 +102,9 @@ W3B_EXPAND = "status.statustype.zaaktype,rollen.roltype.zaaktype,resultaat.resul
 
 def w3b(state: dict, quick: bool) -> Workload:
     """Zaken 1.7: expand three levels deep (zrc-026 no longer truncates)."""
-    return Workload(
-        "W3b",
-        "zaak detail, three-level expand (status/rollen/resultaat → type → zaaktype)",
-        [f"/zaken/api/v1/zaken/{uuid}?expand={W3B_EXPAND}" for uuid in state["sample_zaken"]],
-        headers=CRS,
-    )
+    return Workload("W3b", "zaak detail, three-level expand (status/rollen/resultaat → type → zaaktype)",
+                    [f"/zaken/api/v1/zaken/{uuid}?expand={W3B_EXPAND}" for uuid in state["sample_zaken"]],
+                    headers=CRS)
 
 
 W4B_FIELDS = ["url", "identificatie", "startdatum", "status"]
@@ -134,25 +116,13 @@ def _zoek_100(state: dict) -> dict:
 
 def w4b(state: dict, quick: bool) -> Workload:
     """zrc-029: ``fields`` with a few attributes of a page of 100 zaken (compare with W4c, the same search)."""
-    return Workload(
-        "W4b",
-        "_zoek with fields (4 attributes of 100 zaken)",
-        ["/zaken/api/v1/zaken/_zoek"],
-        method="POST",
-        body={**_zoek_100(state), "fields": W4B_FIELDS},
-        headers=CRS,
-    )
+    return Workload("W4b", "_zoek with fields (4 attributes of 100 zaken)", ["/zaken/api/v1/zaken/_zoek"],
+                    method="POST", body={**_zoek_100(state), "fields": W4B_FIELDS}, headers=CRS)
 
 
 def w4c(state: dict, quick: bool) -> Workload:
-    return Workload(
-        "W4c",
-        "_zoek without fields (the same 100 zaken, every attribute)",
-        ["/zaken/api/v1/zaken/_zoek"],
-        method="POST",
-        body=_zoek_100(state),
-        headers=CRS,
-    )
+    return Workload("W4c", "_zoek without fields (the same 100 zaken, every attribute)", ["/zaken/api/v1/zaken/_zoek"],
+                    method="POST", body=_zoek_100(state), headers=CRS)
 
 
 def w4(state: dict, quick: bool) -> Workload:
@@ -162,50 +132,32 @@ def w4(state: dict, quick: bool) -> Workload:
         "startdatum__lte": "2026-12-31",
         "zaakgeometrie": {"within": state["search_polygon"]},
     }
-    return Workload(
-        "W4",
-        "_zoek: zaaktype, date range, geometry",
-        ["/zaken/api/v1/zaken/_zoek"],
-        method="POST",
-        body=body,
-        headers=CRS,
-    )
+    return Workload("W4", "_zoek: zaaktype, date range, geometry", ["/zaken/api/v1/zaken/_zoek"],
+                    method="POST", body=body, headers=CRS)
 
 
 def w5a(state: dict, quick: bool) -> Workload:
     from transfers import small_document_body
 
-    return Workload(
-        "W5a",
-        "create document (100 KB base64)",
-        ["/documenten/api/v1/enkelvoudiginformatieobjecten"],
-        method="POST",
-        body=small_document_body(state),
-    )
+    return Workload("W5a", "create document (100 KB base64)", ["/documenten/api/v1/enkelvoudiginformatieobjecten"],
+                    method="POST", body=small_document_body(state))
 
 
 def w5b(state: dict, quick: bool) -> Workload:
     from transfers import download_workload
 
     size = (10 if quick else 100) * 2**20
-    return Workload(
-        "W5b",
-        f"download {size // 2**20} MB document",
-        ["/documenten/api/v1/enkelvoudiginformatieobjecten"],
-        custom=download_workload(size, repeats=3 if quick else 10),
-    )
+    return Workload("W5b", f"download {size // 2**20} MB document",
+                    ["/documenten/api/v1/enkelvoudiginformatieobjecten"],
+                    custom=download_workload(size, repeats=3 if quick else 10))
 
 
 def w6(state: dict, quick: bool) -> Workload:
     from transfers import upload_workload
 
     size = (20 if quick else 1024) * 2**20
-    return Workload(
-        "W6",
-        f"upload {size // 2**20} MB through bestandsdelen",
-        ["/documenten/api/v1/enkelvoudiginformatieobjecten"],
-        custom=upload_workload(size),
-    )
+    return Workload("W6", f"upload {size // 2**20} MB through bestandsdelen",
+                    ["/documenten/api/v1/enkelvoudiginformatieobjecten"], custom=upload_workload(size))
 
 
 WORKLOADS: list[Factory] = [

@@ -31,12 +31,7 @@ def test_quickstart_serves_with_a_working_demo_credential(tmp_path):
     env.update({"ZGW_VAR_DIR": str(tmp_path), "PYTHONUNBUFFERED": "1"})
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "bin" / "quickstart"), "--no-install", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     output = ""
     try:

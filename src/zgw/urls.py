@@ -30,7 +30,9 @@ for api, urlconf, title in COMPONENTS:
         path(
             f"{api}/api/v1/",
             include(
-                component_schema_urls(api=api, urlconf=urlconf, title=title, version=settings.ZGW_API_VERSIONS[api])
+                component_schema_urls(
+                    api=api, urlconf=urlconf, title=title, version=settings.ZGW_API_VERSIONS[api]
+                )
             ),
         ),
         path(f"{api}/api/v1/", include(urlconf)),

@@ -77,10 +77,13 @@ def test_variants_only_carry_their_own_fields(client):
 
 
 def test_ac_001_client_id_unique_over_applicaties(client):
-    assert client.post(URL, {"clientIds": ["dup"], "label": "a", "heeftAlleAutorisaties": True}).status_code == 201
-    assert invalid(client.post(URL, {"clientIds": ["other", "dup"], "label": "b", "heeftAlleAutorisaties": True})) == {
-        ("clientIds", "clientId-exists")
-    }
+    assert (
+        client.post(URL, {"clientIds": ["dup"], "label": "a", "heeftAlleAutorisaties": True}).status_code
+        == 201
+    )
+    assert invalid(
+        client.post(URL, {"clientIds": ["other", "dup"], "label": "b", "heeftAlleAutorisaties": True})
+    ) == {("clientIds", "clientId-exists")}
 
 
 def test_ac_001_update_keeps_own_client_ids(client):
@@ -189,7 +192,9 @@ def test_put_replaces_autorisaties_and_patch_without_them_keeps_them(client):
         URL, {"clientIds": ["p"], "label": "p", "autorisaties": [zrc(), zrc(scopes=["zaken.aanmaken"])]}
     ).json()["url"]
     assert len(client.patch(url, {"label": "q"}).json()["autorisaties"]) == 2
-    replaced = client.put(url, {"clientIds": ["p"], "label": "q", "autorisaties": [zrc(scopes=["zaken.bijwerken"])]})
+    replaced = client.put(
+        url, {"clientIds": ["p"], "label": "q", "autorisaties": [zrc(scopes=["zaken.bijwerken"])]}
+    )
     assert replaced.status_code == 200
     assert [a["scopes"] for a in replaced.json()["autorisaties"]] == [["zaken.bijwerken"]]
     actions = list(OutboxMessage.objects.filter(resource_url=url).values_list("actie", flat=True))

@@ -18,10 +18,8 @@ def test_other_processes_see_changes_at_their_next_request(db, django_assert_num
     applicatie = applicatie_for_client_id("proc")
     services.update_applicatie(
         applicatie,
-        {
-            "heeft_alle_autorisaties": False,
-            "autorisaties": [AutorisatieData(component="ztc", scopes=["catalogi.lezen"])],
-        },
+        {"heeft_alle_autorisaties": False,
+         "autorisaties": [AutorisatieData(component="ztc", scopes=["catalogi.lezen"])]},
         partial=True,
     )
     services.set_client_credential("proc", "secret-two")

@@ -154,11 +154,8 @@ def test_brc_006_zaakbesluit_changes_reach_the_zaak_audit_trail(superuser_client
 
     def zaakbesluit_entries(zaak_url: str) -> list[tuple[str, str]]:
         trail = superuser_client.get(f"{zaak_url}/audittrail", **CRS).json()
-        return [
-            (entry["actie"], entry["wijzigingen"]["nieuw"] or entry["wijzigingen"]["oud"])
-            for entry in trail
-            if entry["resource"] == "zaakbesluit"
-        ]
+        return [(entry["actie"], entry["wijzigingen"]["nieuw"] or entry["wijzigingen"]["oud"])
+                for entry in trail if entry["resource"] == "zaakbesluit"]
 
     [(actie, body)] = zaakbesluit_entries(zaak["url"])
     assert actie == "create" and body["besluit"] == besluit_url

@@ -41,9 +41,7 @@ def test_served_schema_scores_100_percent(anonymous_client, db, tmp_path, tool, 
     errata.write_text((SHARED / "specs" / "errata.yaml").read_text() + "\n" + PROPOSED_ERRATA.read_text())
     result = subprocess.run(
         [sys.executable, str(tool), str(SHARED / "specs" / spec), str(served), "--strict", "--errata", str(errata)],
-        capture_output=True,
-        text=True,
-        timeout=180,
+        capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stdout[-4000:]
     assert "oas-compare: 100.0%" in result.stdout

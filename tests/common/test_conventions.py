@@ -76,7 +76,9 @@ def test_json_body_that_is_no_object_is_400(superuser_client, thingtype):
 
 
 def test_validation_errors_have_camelcase_names_and_codes(superuser_client, thingtype):
-    body = problem(superuser_client.post(THINGS, {"naam": "x" * 41, "thingtype": "no url"}, format="json"), 400)
+    body = problem(
+        superuser_client.post(THINGS, {"naam": "x" * 41, "thingtype": "no url"}, format="json"), 400
+    )
     params = {p["name"]: p["code"] for p in body["invalidParams"]}
     assert params == {"naam": "max_length", "thingtype": "bad-url", "vertrouwelijkheidaanduiding": "required"}
     assert body["title"] and body["detail"] and body["instance"].startswith("urn:uuid:")
@@ -147,7 +149,9 @@ def test_urls_follow_the_configured_base_url(superuser_client, thingtype, settin
     )
     assert response.status_code == 201, response.content
     assert response.json()["url"].startswith("https://zgw.example.nl/testapi/api/v1/things/")
-    assert response.json()["thingtype"] == f"https://zgw.example.nl/testapi/api/v1/thingtypes/{thingtype.uuid}"
+    assert (
+        response.json()["thingtype"] == f"https://zgw.example.nl/testapi/api/v1/thingtypes/{thingtype.uuid}"
+    )
 
 
 def test_urls_follow_forwarded_host_behind_a_proxy(superuser_client, thingtype, settings):
@@ -236,7 +240,9 @@ def test_remote_reference_is_fetched_validated_and_stored_as_url(superuser_clien
 def test_remote_reference_that_does_not_answer_200_is_bad_url(superuser_client, db):
     responses.get(REMOTE, status=404)
     body = problem(
-        superuser_client.post(THINGS, {"naam": "r", "thingtype": REMOTE, "vertrouwelijkheidaanduiding": "intern"}),
+        superuser_client.post(
+            THINGS, {"naam": "r", "thingtype": REMOTE, "vertrouwelijkheidaanduiding": "intern"}
+        ),
         400,
     )
     assert body["invalidParams"][0] == {
@@ -250,7 +256,9 @@ def test_remote_reference_that_does_not_answer_200_is_bad_url(superuser_client, 
 def test_remote_reference_that_is_no_resource_is_invalid_resource(superuser_client, db):
     responses.get(REMOTE, body="<html>hello</html>", content_type="text/html")
     body = problem(
-        superuser_client.post(THINGS, {"naam": "r", "thingtype": REMOTE, "vertrouwelijkheidaanduiding": "intern"}),
+        superuser_client.post(
+            THINGS, {"naam": "r", "thingtype": REMOTE, "vertrouwelijkheidaanduiding": "intern"}
+        ),
         400,
     )
     assert body["invalidParams"][0]["code"] == "invalid-resource"
@@ -274,7 +282,9 @@ def test_remote_fetch_uses_the_service_credentials(superuser_client, db):
 def test_local_reference_to_missing_object_is_does_not_exist(superuser_client, db):
     missing = f"http://testserver/testapi/api/v1/thingtypes/{uuid.uuid4()}"
     body = problem(
-        superuser_client.post(THINGS, {"naam": "r", "thingtype": missing, "vertrouwelijkheidaanduiding": "intern"}),
+        superuser_client.post(
+            THINGS, {"naam": "r", "thingtype": missing, "vertrouwelijkheidaanduiding": "intern"}
+        ),
         400,
     )
     assert body["invalidParams"][0]["code"] == "does_not_exist"
@@ -284,7 +294,9 @@ def test_local_reference_of_the_wrong_kind_is_rejected(superuser_client, thingty
     make_things(thingtype, 1)
     wrong_kind = f"http://testserver/testapi/api/v1/things/{Thing.objects.get().uuid}"
     body = problem(
-        superuser_client.post(THINGS, {"naam": "r", "thingtype": wrong_kind, "vertrouwelijkheidaanduiding": "intern"}),
+        superuser_client.post(
+            THINGS, {"naam": "r", "thingtype": wrong_kind, "vertrouwelijkheidaanduiding": "intern"}
+        ),
         400,
     )
     assert body["invalidParams"][0]["code"] == "bad-url"

@@ -66,7 +66,9 @@ def test_unknown_client_id_is_401(registered):
 
 
 def test_wrong_signature_is_401(registered):
-    _assert_problem(_get(make_token("client-a", "another-secret-of-sufficient-length!!")), 401, "invalid-jwt-signature")
+    _assert_problem(
+        _get(make_token("client-a", "another-secret-of-sufficient-length!!")), 401, "invalid-jwt-signature"
+    )
 
 
 def test_missing_iat_is_401(registered):

@@ -98,11 +98,15 @@ def test_list_ignores_autorisaties_without_the_scope(make_api_client, types, thi
     assert names(client.get(THINGS)) == ["A-openbaar"]
 
 
-def test_list_filter_happens_in_sql_with_constant_queries(make_api_client, types, things, django_assert_num_queries):
+def test_list_filter_happens_in_sql_with_constant_queries(
+    make_api_client, types, things, django_assert_num_queries
+):
     client = scoped(make_api_client, types[0], "zeer_geheim")
     client.get(THINGS)  # warm the autorisatie cache
     for index in range(20):
-        Thing.objects.create(naam=f"extra-{index}", thingtype=types[0], vertrouwelijkheidaanduiding="openbaar")
+        Thing.objects.create(
+            naam=f"extra-{index}", thingtype=types[0], vertrouwelijkheidaanduiding="openbaar"
+        )
     # one COUNT and one SELECT: the filter is part of the query, not applied in Python afterwards
     with django_assert_num_queries(2) as captured:
         response = client.get(THINGS)
@@ -139,7 +143,9 @@ def test_detail_of_forbidden_object_is_403(make_api_client, types, things):
 
 def test_create_is_checked_against_the_request_body(make_api_client, types):
     client = scoped(make_api_client, types[0], "intern", scopes=("zaken.aanmaken",))
-    ok = client.post(THINGS, {"naam": "x", "thingtype": type_url(types[0]), "vertrouwelijkheidaanduiding": "intern"})
+    ok = client.post(
+        THINGS, {"naam": "x", "thingtype": type_url(types[0]), "vertrouwelijkheidaanduiding": "intern"}
+    )
     assert ok.status_code == 201, ok.content
     too_secret = client.post(
         THINGS, {"naam": "x", "thingtype": type_url(types[0]), "vertrouwelijkheidaanduiding": "geheim"}

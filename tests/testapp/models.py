@@ -20,7 +20,9 @@ class Thing(models.Model):
     naam = models.CharField(max_length=40)
     thingtype = models.ForeignKey(ThingType, null=True, blank=True, on_delete=models.PROTECT)
     thingtype_url = models.URLField(max_length=1000, blank=True)
-    vertrouwelijkheidaanduiding = models.CharField(max_length=20, choices=VertrouwelijkheidsAanduiding.choices)
+    vertrouwelijkheidaanduiding = models.CharField(
+        max_length=20, choices=VertrouwelijkheidsAanduiding.choices
+    )
 
     class Meta:
         ordering = ("-id",)

@@ -14,7 +14,9 @@ from .models import Thing, ThingType
 
 class ThingSerializer(CamelModelSerializer):
     url = SelfURLField("testapi", "things")
-    thingtype = URLReferenceField(model=ThingType, collection=("testapi", "thingtypes"), url_field="thingtype_url")
+    thingtype = URLReferenceField(
+        model=ThingType, collection=("testapi", "thingtypes"), url_field="thingtype_url"
+    )
 
     class Meta:
         model = Thing

@@ -61,7 +61,9 @@ def test_writes_through_the_api_and_the_orm_are_seen_at_once(superuser_client, m
     create_zaak(superuser_client, zaaktype)
     assert _count(reader) == 2
     # a level above the reader's maximum takes the zaak out of its list
-    patched = superuser_client.patch(first["url"], {"vertrouwelijkheidaanduiding": "geheim"}, format="json", **CRS)
+    patched = superuser_client.patch(
+        first["url"], {"vertrouwelijkheidaanduiding": "geheim"}, format="json", **CRS
+    )
     assert patched.status_code == 200
     assert _count(reader) == 1
     Zaak.objects.filter(uuid=first["uuid"]).get().delete()  # the ORM directly, outside the API
@@ -124,7 +126,9 @@ def test_a_search_that_matches_nothing_is_an_empty_page(superuser_client, make_a
     create_zaak(superuser_client, zaaktype, zaakgeometrie={"type": "Point", "coordinates": [5.0, 52.0]})
     reader = _reader(make_api_client, zaaktype)
     elsewhere = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
-    response = reader.post("/zaken/api/v1/zaken/_zoek", {"zaakgeometrie": {"within": elsewhere}}, format="json", **CRS)
+    response = reader.post(
+        "/zaken/api/v1/zaken/_zoek", {"zaakgeometrie": {"within": elsewhere}}, format="json", **CRS
+    )
     assert response.status_code == 200, response.content
     assert response.json()["count"] == 0 and response.json()["results"] == []
     assert len(listcache.ids(Zaak.objects.filter(pk__in=[]), ("zaken",))) == 0

@@ -71,7 +71,6 @@ class Report:
 
 def _interpolate(value: Any) -> Any:
     if isinstance(value, str):
-
         def replace(match: re.Match) -> str:
             name = match.group(1)
             if name not in os.environ:

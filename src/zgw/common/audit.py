@@ -34,7 +34,9 @@ def record(
     headers = getattr(request, "headers", {})
     return AuditTrail.objects.create(
         bron=bron,
-        applicatie_id=(client.applicatie_uuid if client and client.applicatie_uuid else getattr(user, "client_id", ""))
+        applicatie_id=(
+            client.applicatie_uuid if client and client.applicatie_uuid else getattr(user, "client_id", "")
+        )
         or "",
         applicatie_weergave=(client.label if client else "")[:200],
         gebruikers_id=getattr(user, "user_id", "") or "",

@@ -30,7 +30,9 @@ class Grant:
     def allows_level(self, level: str) -> bool:
         if not self.max_vertrouwelijkheid:
             return True
-        return VERTROUWELIJKHEID_ORDER.get(level, 99) <= VERTROUWELIJKHEID_ORDER.get(self.max_vertrouwelijkheid, -1)
+        return VERTROUWELIJKHEID_ORDER.get(level, 99) <= VERTROUWELIJKHEID_ORDER.get(
+            self.max_vertrouwelijkheid, -1
+        )
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,8 @@ class ZGWFilterBackend(filters.DjangoFilterBackend):
         if not filterset.is_valid():
             errors = {}
             for name, messages in filterset.errors.get_json_data().items():
-                errors[name] = [exceptions.ErrorDetail(m["message"], code=m["code"] or "invalid") for m in messages]
+                errors[name] = [
+                    exceptions.ErrorDetail(m["message"], code=m["code"] or "invalid") for m in messages
+                ]
             raise exceptions.ValidationError(errors)
         return filterset.qs

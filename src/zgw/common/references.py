@@ -73,7 +73,7 @@ def configured_base_url() -> str:
         from .models import SiteConfiguration
 
         try:
-            value = SiteConfiguration.objects.filter(pk=1).values_list("base_url", flat=True).first() or ""
+            value = (SiteConfiguration.objects.filter(pk=1).values_list("base_url", flat=True).first() or "")
         except DatabaseError:  # no table yet (before migrate)
             value = ""
         value = value.rstrip("/")

@@ -61,7 +61,9 @@ class ZGWGenericViewSet(viewsets.GenericViewSet):
     # ---- caching -------------------------------------------------------------------------------------------
     def _etag_response(self, request, data) -> Response:
         etag = compute_etag(data)
-        candidates = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",") if tag.strip()]
+        candidates = [
+            tag.strip() for tag in request.headers.get("If-None-Match", "").split(",") if tag.strip()
+        ]
         if etag in candidates or "*" in candidates:
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(data, headers={"ETag": etag})

@@ -6,7 +6,9 @@ from ..models import Applicatie
 
 
 class ApplicatieFilter(ZGWFilterSet):
-    clientIds = filters.CharFilter(method="filter_client_ids", help_text="Multiple values may be separated by commas.")
+    clientIds = filters.CharFilter(
+        method="filter_client_ids", help_text="Multiple values may be separated by commas."
+    )
 
     class Meta:
         model = Applicatie

@@ -1,7 +1,7 @@
 """Create (or reset) the beheerder's admin account; used by ``bin/quickstart``.
 
-python manage.py zgw_admin_user admin --password-file var/admin-password
-python manage.py zgw_admin_user admin            # asks for the password on the terminal
+    python manage.py zgw_admin_user admin --password-file var/admin-password
+    python manage.py zgw_admin_user admin            # asks for the password on the terminal
 """
 
 from __future__ import annotations
