@@ -56,18 +56,10 @@ def _load_documents(request, uuids: list[uuid_module.UUID]):
     return selectors.visible_documents(request.auth, LEZEN, request).filter(uuid__in=uuids)
 
 
-def render_document(document, context: dict) -> dict:
-    """The current version of ``document`` as GET of the document renders it (without ``_expand``)."""
-    from .serializers import EnkelvoudigInformatieObjectSerializer
-
-    version = document.latest_version
-    version.document = document
-    context = {key: value for key, value in context.items() if not key.startswith("_expand") and key != "expand"}
-    return dict(EnkelvoudigInformatieObjectSerializer(version, context=context).data)
-
-
 def _render_document(request, document) -> dict:
-    return render_document(document, {"request": request})
+    from .render import render_document
+
+    return render_document(document, request)
 
 
 @cache
@@ -109,7 +101,7 @@ def _siblings(field: serializers.Field, instance) -> list:
     return [instance]
 
 
-def _expand_batch(root: str, instances: list, paths: list[tuple[str, ...]], context: dict) -> dict[int, dict]:
+def expand_batch(root: str, instances: list, paths: list[tuple[str, ...]], context: dict) -> dict[int, dict]:
     """``_expand`` of every instance, keyed by ``id(instance)``."""
     request = context.get("request")
     results: dict[int, dict] = {}
@@ -120,7 +112,9 @@ def _expand_batch(root: str, instances: list, paths: list[tuple[str, ...]], cont
             results[id(version)] = stub.get("_expand", {})
         return results
     # the documents of a page are joined by the page's query (selectors.with_expanded_document): rendered from there
-    documents = [render_document(instance.informatieobject, context) for instance in instances]
+    from .render import render_document
+
+    documents = [render_document(instance.informatieobject, request) for instance in instances]
     deeper = [path[1:] for path in paths if len(path) > 1]
     engine.expand(documents, DOCUMENT, deeper, graph(), request)
     for instance, document in zip(instances, documents, strict=True):
@@ -143,7 +137,7 @@ class ExpandField(serializers.Field):
         done = self.context.setdefault("_expanded", {})
         if id(instance) not in done:
             paths = [tuple(path.split(".")) for path in sorted(requested)]
-            done.update(_expand_batch(self.expand_root, _siblings(self, instance), paths, self.context))
+            done.update(expand_batch(self.expand_root, _siblings(self, instance), paths, self.context))
         return done.get(id(instance), {})
 
 

@@ -21,6 +21,7 @@ from ..models import (
 )
 from .expand import CATALOGI_INFORMATIEOBJECTTYPE, ExpandField
 from .fields import InformatieObjectTypeField, InhoudField
+from .render import render_version
 
 API = "documenten"
 EIO_COLLECTION = (API, "enkelvoudiginformatieobjecten")
@@ -120,8 +121,8 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
     ondertekening = OndertekeningSerializer(allow_null=True, required=False)
     integriteit = IntegriteitSerializer(allow_null=True, required=False)
     informatieobjecttype = InformatieObjectTypeField()
-    locked = serializers.SerializerMethodField()
-    bestandsdelen = serializers.SerializerMethodField()
+    locked = serializers.BooleanField(read_only=True)
+    bestandsdelen = BestandsDeelSerializer(many=True, read_only=True)
     trefwoorden = serializers.ListField(child=serializers.CharField(), required=False)
     inhoudIsVervallen = serializers.BooleanField(
         source="inhoud_is_vervallen",
@@ -143,26 +144,25 @@ class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
         "geven dat de gereedheid voor publicatie nog niet bekend is.",
     )
 
-    def get_locked(self, version) -> bool:
-        return bool(version.document.lock)
-
-    @extend_schema_field(BestandsDeelSerializer(many=True, read_only=True))
-    def get_bestandsdelen(self, version) -> list:
-        document = version.document
-        parts = document.bestandsdelen.all()
-        for part in parts:
-            part.informatieobject = document
-        return BestandsDeelSerializer(parts, many=True, context=self.context).data
+    def to_representation(self, instance) -> dict:
+        """The one rendering of a document version (api/render.py)."""
+        return render_version(instance, self.context.get("request"))
 
 
-class EnkelvoudigInformatieObjectExpandedSerializer(EnkelvoudigInformatieObjectSerializer):
-    _expand = ExpandField({"informatieobjecttype": CATALOGI_INFORMATIEOBJECTTYPE}, source="*", read_only=True)
-
+# ``_expand`` in the answer only when the request asks for it (``context["expand"]``). No docstring: the schema
+# describes a serializer by the first docstring of its classes.
+class ExpandOnRequestMixin:
     def to_representation(self, instance):
         data = super().to_representation(instance)
         if not self.context.get("expand"):
             data.pop("_expand", None)
+        elif "_expand" not in data:  # rendered outside DRF's fields (api/render.py): the field adds it
+            data["_expand"] = self.fields["_expand"].to_representation(instance)
         return data
+
+
+class EnkelvoudigInformatieObjectExpandedSerializer(ExpandOnRequestMixin, EnkelvoudigInformatieObjectSerializer):
+    _expand = ExpandField({"informatieobjecttype": CATALOGI_INFORMATIEOBJECTTYPE}, source="*", read_only=True)
 
 
 class EnkelvoudigInformatieObjectCreateLockSerializer(EnkelvoudigInformatieObjectSerializer):
@@ -170,6 +170,9 @@ class EnkelvoudigInformatieObjectCreateLockSerializer(EnkelvoudigInformatieObjec
 
     def get_lock(self, version) -> str:
         return version.document.lock
+
+    def to_representation(self, instance) -> dict:
+        return render_version(instance, self.context.get("request"), lock=True)
 
 
 class EnkelvoudigInformatieObjectWithLockSerializer(EnkelvoudigInformatieObjectSerializer):
@@ -227,18 +230,12 @@ class GebruiksrechtenSerializer(serializers.Serializer):
     omschrijvingVoorwaarden = serializers.CharField(source="omschrijving_voorwaarden")
 
 
-class GebruiksrechtenExpandedSerializer(GebruiksrechtenSerializer):
+class GebruiksrechtenExpandedSerializer(ExpandOnRequestMixin, GebruiksrechtenSerializer):
     _expand = ExpandField(
         {"informatieobject": EnkelvoudigInformatieObjectSerializer},
         source="*",
         read_only=True,
     )
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        if not self.context.get("expand"):
-            data.pop("_expand", None)
-        return data
 
 
 # ---- objectinformatieobjecten ------------------------------------------------------------------------------------
@@ -251,7 +248,7 @@ class ObjectInformatieObjectSerializer(serializers.Serializer):
     objectType = serializers.ChoiceField(source="object_type", choices=ObjectTypes.choices)
 
 
-class ObjectInformatieObjectExpandedSerializer(ObjectInformatieObjectSerializer):
+class ObjectInformatieObjectExpandedSerializer(ExpandOnRequestMixin, ObjectInformatieObjectSerializer):
     """Documenten 1.6.0: ``expand=informatieobject`` (and deeper into its type)."""
 
     _expand = ExpandField(
@@ -259,12 +256,6 @@ class ObjectInformatieObjectExpandedSerializer(ObjectInformatieObjectSerializer)
         source="*",
         read_only=True,
     )
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        if not self.context.get("expand"):
-            data.pop("_expand", None)
-        return data
 
 
 # ---- verzendingen ------------------------------------------------------------------------------------------------
@@ -324,15 +315,9 @@ class VerzendingSerializer(serializers.Serializer):
     telefoonnummer = serializers.CharField(max_length=15, allow_null=True, allow_blank=True, required=False)
 
 
-class VerzendingExpandedSerializer(VerzendingSerializer):
+class VerzendingExpandedSerializer(ExpandOnRequestMixin, VerzendingSerializer):
     _expand = ExpandField(
         {"informatieobject": EnkelvoudigInformatieObjectExpandedSerializer},  # Documenten 1.6.0
         source="*",
         read_only=True,
     )
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        if not self.context.get("expand"):
-            data.pop("_expand", None)
-        return data

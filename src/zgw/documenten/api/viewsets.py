@@ -18,6 +18,7 @@ from zgw.common.viewsets import ZGWGenericViewSet
 
 from .. import selectors, services
 from ..typeinfo import from_reference
+from . import render
 from .expand import EIO_EXPAND, parse_expand
 from .filters import OPEN_ZAAK_ALIASES, EnkelvoudigInformatieObjectFilter, official_names
 from .renderers import AnyMediaTypeRenderer, BinaryRenderer
@@ -91,12 +92,7 @@ class DocumentViewMixin:
 
 
 def _versions_of(documents) -> list:
-    versions = []
-    for document in documents:
-        version = document.latest_version
-        version.document = document
-        versions.append(version)
-    return versions
+    return [render.latest(document) for document in documents]
 
 
 @extend_schema_view(
@@ -169,9 +165,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
         return context
 
     def _render(self, document) -> dict:
-        version = document.latest_version
-        version.document = document
-        return dict(EnkelvoudigInformatieObjectSerializer(version, context=self.get_serializer_context()).data)
+        return render.render_document(document, self.request)
 
     def _readable_version(self, document):
         """The version asked for; an application limited to documents ready for publication may read an older
@@ -184,9 +178,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
 
     def _page_response(self, queryset, expand: frozenset[str]):
         page = self.paginate_queryset(queryset)
-        context = {**self.get_serializer_context(), "expand": expand}
-        data = EnkelvoudigInformatieObjectExpandedSerializer(_versions_of(page), many=True, context=context).data
-        return self.get_paginated_response(data)
+        return self.get_paginated_response(render.render_versions(_versions_of(page), self.request, expand))
 
     def list(self, request, *args, **kwargs):
         # Open Zaak's objectinformatieobjecten__object/__objectType: filtered (and validated) as the official names
@@ -199,8 +191,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
         document = self.get_object()
         expand = parse_expand(request.query_params.get("expand"), EIO_EXPAND)
         version = self._readable_version(document)
-        context = {**self.get_serializer_context(), "expand": expand}
-        data = EnkelvoudigInformatieObjectExpandedSerializer(version, context=context).data
+        data = render.render_versions([version], request, expand)[0]
         return self._etag_response(request, data)
 
     def create(self, request, *args, **kwargs):
@@ -237,11 +228,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentViewMixin, ZGWGenericViewSet):
         document = services.update_document(
             document, data, partial=partial, info=info, request=request, scope=scope, render=self._render
         )
-        document = selectors.documents().get(pk=document.pk)
-        version = document.latest_version
-        version.document = document
-        context = self.get_serializer_context()
-        return Response(EnkelvoudigInformatieObjectWithLockSerializer(version, context=context).data)
+        return Response(self._render(selectors.documents().get(pk=document.pk)))
 
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)

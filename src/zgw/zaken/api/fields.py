@@ -26,13 +26,14 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import OuterRef, Subquery
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions
 
 from zgw.common import expand as engine
 from zgw.common import listcache
 
 from .. import selectors
 from ..models import Status, Zaak
+from . import rows
 from .serializers import ZaakSerializer
 
 GROUPS = ("processobject", "verlenging", "opschorting")
@@ -76,7 +77,7 @@ def _invalid(message: str, code: str = CODE, name: str = "fields") -> exceptions
 
 
 def _zaak_attributes() -> dict[str, str]:
-    return {name.lower(): name for name in ZaakSerializer().fields}
+    return {name.lower(): name for name in rows.ATTRIBUTES}
 
 
 def _names(value: Any, where: str) -> list:
@@ -176,26 +177,10 @@ def _queryset(ids, attributes: set[str]):
     return qs.annotate(**values)
 
 
-class _Selected(ZaakSerializer):
-    """ZaakSerializer reduced to some attributes (nothing else of the row is read)."""
-
-    def __init__(self, *args, attributes: set[str], **kwargs):
-        self._attributes = attributes
-        super().__init__(*args, **kwargs)
-
-    def get_fields(self):
-        return {name: f for name, f in super().get_fields().items() if name in self._attributes}
-
-    def to_representation(self, instance):
-        data = serializers.Serializer.to_representation(self, instance)  # not ZaakSerializer's: it reads every row
-        if "relevanteAndereZaken" in data:
-            data["relevanteAndereZaken"] = [
-                {"url": item.get("url"), "aardRelatie": item.get("aardRelatie")}
-                for item in instance.relevante_andere_zaken or []
-            ]
-        if "opschorting" in data and data["opschorting"] is None:
-            data["opschorting"] = {"indicatie": False, "reden": ""}
-        return data
+def _render_selected(zaken: list[Zaak], attributes: set[str], request) -> list[dict]:
+    """The zaken (read with only what ``attributes`` need) rendered by api/rows.py, reduced to ``attributes``."""
+    values = [rows.instance_values(zaak, complete=False) for zaak in zaken]
+    return [{k: v for k, v in item.items() if k in attributes} for item in rows.render_values(values, request)]
 
 
 def _pick(obj: dict, names: set[str]) -> dict:
@@ -233,12 +218,11 @@ def render_page(view, tree: Selection, narrow) -> list[dict]:
     ids = list(view.paginate_queryset(listcache.ids(narrow(lean), tags=("zaken", "catalogi"))))
     attributes = _needed(tree)
     if connection.vendor == "postgresql":
-        rows = {zaak.pk: zaak for zaak in _queryset(ids, attributes)}
-        serializer = _Selected(attributes=attributes, context={"request": request})
-        items = [dict(serializer.to_representation(rows[pk])) for pk in ids if pk in rows]
+        found = {zaak.pk: zaak for zaak in _queryset(ids, attributes)}
+        items = _render_selected([found[pk] for pk in ids if pk in found], attributes, request)
     else:  # the URL-list subqueries are PostgreSQL's: render the whole zaak, then reduce it
         zaken = {zaak.pk: zaak for zaak in selectors.zaken().filter(pk__in=ids)}
-        items = [dict(ZaakSerializer(zaken[pk], context={"request": request}).data) for pk in ids if pk in zaken]
+        items = [rows.render_zaak(zaken[pk], request) for pk in ids if pk in zaken]
     paths = tree.paths()
     if paths:
         engine.expand(items, ROOT, paths, graph(), request)
