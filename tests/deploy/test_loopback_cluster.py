@@ -253,7 +253,7 @@ def test_zaak_flow_survives_a_killed_instance_and_autorisaties_reach_every_insta
             thread.join(timeout=180)
         assert not any(thread.is_alive() for thread in threads), "the flows did not finish"
         # Every request that met the dead instance - refused, or in flight on it when it died - was retried on the
-        # other one (retry-on conn-failure empty-response, option http-buffer-request: deploy/loopback/haproxy.cfg.tmpl).
+        # other one (retry-on empty-response + option http-buffer-request: deploy/loopback/haproxy.cfg.tmpl).
         assert flows.failures == [], f"{len(flows.failures)} of {flows.requests} requests failed: {flows.failures}"
         assert flows.done == FLOWS and len(flows.zaken) == FLOWS
         assert killed_at < flows.requests, "the kill came after the last request"
