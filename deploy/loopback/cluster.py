@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from string import Template
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -106,6 +106,10 @@ class Options:
     celery_workers: int = 1
     broker: str = "redis"  # or "rabbitmq"
     rabbitmq_url: str = DEFAULT_RABBITMQ
+    # a virtual host of its own on that RabbitMQ, created at start and deleted at stop (with rabbitmqctl on this
+    # host): the broker's other users and vhosts stay untouched. The name is recorded here once created.
+    rabbitmq_own_vhost: bool = True
+    rabbitmq_vhost: str = ""
     pg_url: str = DEFAULT_PG
     database: str = "zgw_loopback"
     s3_endpoint: str = ""  # empty: start a local moto server
@@ -172,6 +176,9 @@ class Cluster:
 
     def broker_url(self) -> str:
         if self.options.broker == "rabbitmq":
+            if self.options.rabbitmq_vhost:
+                parts = urlsplit(self.options.rabbitmq_url)
+                return urlunsplit((parts.scheme, parts.netloc, f"/{quote(self.options.rabbitmq_vhost)}", "", ""))
             return self.options.rabbitmq_url
         return f"redis://127.0.0.1:{self.ports.redis}/0"
 
@@ -311,6 +318,20 @@ class Cluster:
         except ClientError as exc:  # an existing bucket of an external store is fine
             if exc.response.get("Error", {}).get("Code") not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
                 raise
+
+    def create_rabbitmq_vhost(self) -> None:
+        """A vhost named after this run, with all permissions for the broker URL's user (rabbitmqctl, local node)."""
+        ctl = shutil.which("rabbitmqctl")
+        if not ctl:
+            raise RuntimeError("--broker rabbitmq creates a vhost of its own with rabbitmqctl, which is not installed")
+        vhost = f"zgw-loopback-{self.run_id}"
+        user = urlsplit(self.options.rabbitmq_url).username or "guest"
+        for command in (["add_vhost", vhost], ["set_permissions", "-p", vhost, user, ".*", ".*", ".*"]):
+            completed = subprocess.run([ctl, "-q", *command], capture_output=True, text=True, timeout=60)
+            if completed.returncode:
+                raise RuntimeError(f"rabbitmqctl {' '.join(command)} failed: {completed.stdout}{completed.stderr}")
+            self.options.rabbitmq_vhost = vhost  # recorded as soon as it exists, so that down() removes it
+            self._save()
 
     def create_database(self) -> None:
         import psycopg
@@ -489,6 +510,8 @@ class Cluster:
             (self.dir / sub).mkdir(parents=True, exist_ok=True)
         # the base URL is part of every resource URL: fixed before anything starts
         self.ports.haproxy = self.options.haproxy_port or free_port()
+        if self.options.broker == "rabbitmq" and self.options.rabbitmq_own_vhost:
+            self.create_rabbitmq_vhost()
         self.start_redis()
         self.create_database()
         self.start_pgbouncer()
@@ -518,7 +541,10 @@ class Cluster:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
         if self.options.broker == "rabbitmq":
-            self._delete_rabbitmq_queue()
+            if self.options.rabbitmq_vhost:
+                delete_rabbitmq_vhost(self.options.rabbitmq_vhost)
+            else:
+                self._delete_rabbitmq_queue()
         if drop:
             self.drop_database()
 
@@ -533,6 +559,13 @@ class Cluster:
 
 
 # --- command line (processes outlive the command; `down` stops them by the pids in cluster.json) ----------------
+
+
+def delete_rabbitmq_vhost(vhost: str) -> None:
+    """Remove a vhost this script created (with its queues and exchanges); only names of our own pattern."""
+    ctl = shutil.which("rabbitmqctl")
+    if ctl and vhost.startswith("zgw-loopback-"):
+        subprocess.run([ctl, "-q", "delete_vhost", vhost], capture_output=True, text=True, timeout=60)
 
 
 def start_time(pid: int) -> str | None:
@@ -580,6 +613,11 @@ def main(argv: list[str] | None = None) -> int:
     up.add_argument("--celery-workers", type=int, default=1)
     up.add_argument("--broker", choices=["redis", "rabbitmq"], default="redis")
     up.add_argument("--rabbitmq-url", default=os.environ.get("ZGW_LOOPBACK_RABBITMQ", DEFAULT_RABBITMQ))
+    up.add_argument(
+        "--rabbitmq-shared-vhost",
+        action="store_true",
+        help="use the vhost of --rabbitmq-url (a queue named after the run) instead of creating one with rabbitmqctl",
+    )
     up.add_argument("--database", default="zgw_loopback")
     up.add_argument("--s3-endpoint", default="", help="an S3-compatible store to use instead of a local moto")
     up.add_argument("--s3-bucket", default="zgw-documenten")
@@ -601,6 +639,7 @@ def main(argv: list[str] | None = None) -> int:
             celery_workers=args.celery_workers,
             broker=args.broker,
             rabbitmq_url=args.rabbitmq_url,
+            rabbitmq_own_vhost=not args.rabbitmq_shared_vhost,
             pg_url=pg_url,
             database=args.database,
             s3_endpoint=args.s3_endpoint,
@@ -620,6 +659,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "down":
         stopped = _stop_recorded(state_dir)
         print(f"stopped: {', '.join(stopped) or 'nothing was running'}")
+        path = state_dir / "cluster.json"
+        vhost = json.loads(path.read_text())["options"].get("rabbitmq_vhost") if path.exists() else ""
+        if vhost:
+            delete_rabbitmq_vhost(vhost)
+            print(f"deleted RabbitMQ vhost {vhost}")
         if args.drop:
             state = json.loads((state_dir / "cluster.json").read_text())
             Cluster(Options(**{**state["options"], "pg_url": pg_url})).drop_database()

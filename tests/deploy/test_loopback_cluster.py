@@ -323,9 +323,15 @@ def _rabbitmq_up() -> bool:
 
 @pytest.mark.skipif(not _rabbitmq_up(), reason="no RabbitMQ on 127.0.0.1:5672 (the documented alternative broker)")
 def test_notifications_through_rabbitmq(tmp_path):
-    """The alternative broker: one web instance, the Celery worker on RabbitMQ (a queue named after this run)."""
+    """The alternative broker: one web instance, the Celery worker on RabbitMQ in a vhost of the cluster's own
+    (created with rabbitmqctl at start, deleted at stop: the broker is otherwise left as it was)."""
+    if not shutil.which("rabbitmqctl"):
+        testservices.unavailable("the RabbitMQ variant creates its own vhost with rabbitmqctl (not installed)")
     cluster = _start(tmp_path, web=1, web_workers=1, broker="rabbitmq")
+    vhost = cluster.options.rabbitmq_vhost
     try:
+        assert vhost.startswith("zgw-loopback-") and vhost in _rabbitmq_vhosts()
+        assert cluster.app_env()["CELERY_BROKER_URL"].endswith(f"/{vhost}")
         state = _seed(cluster, tmp_path)
         admin = make_token(ADMIN_ID, ADMIN_SECRET)
         headers = {"Authorization": f"Bearer {state['token']}", **CRS}
@@ -345,3 +351,9 @@ def test_notifications_through_rabbitmq(tmp_path):
             assert expected in _notified(receiver)
     finally:
         _stop(cluster)
+    assert vhost not in _rabbitmq_vhosts()
+
+
+def _rabbitmq_vhosts() -> list[str]:
+    listed = subprocess.run(["rabbitmqctl", "-q", "list_vhosts", "name"], capture_output=True, text=True, timeout=60)
+    return listed.stdout.split()
