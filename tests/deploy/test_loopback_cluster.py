@@ -325,13 +325,13 @@ def _rabbitmq_up() -> bool:
 def test_notifications_through_rabbitmq(tmp_path):
     """The alternative broker: one web instance, the Celery worker on RabbitMQ in a vhost of the cluster's own
     (created with rabbitmqctl at start, deleted at stop: the broker is otherwise left as it was)."""
-    if not shutil.which("rabbitmqctl"):
-        testservices.unavailable("the RabbitMQ variant creates its own vhost with rabbitmqctl (not installed)")
-    cluster = _start(tmp_path, web=1, web_workers=1, broker="rabbitmq")
+    own_vhost = shutil.which("rabbitmqctl") is not None  # a remote RabbitMQ: its default vhost, a queue of our own
+    cluster = _start(tmp_path, web=1, web_workers=1, broker="rabbitmq", rabbitmq_own_vhost=own_vhost)
     vhost = cluster.options.rabbitmq_vhost
     try:
-        assert vhost.startswith("zgw-loopback-") and vhost in _rabbitmq_vhosts()
-        assert cluster.app_env()["CELERY_BROKER_URL"].endswith(f"/{vhost}")
+        if own_vhost:
+            assert vhost.startswith("zgw-loopback-") and vhost in _rabbitmq_vhosts()
+            assert cluster.app_env()["CELERY_BROKER_URL"].endswith(f"/{vhost}")
         state = _seed(cluster, tmp_path)
         admin = make_token(ADMIN_ID, ADMIN_SECRET)
         headers = {"Authorization": f"Bearer {state['token']}", **CRS}
@@ -351,7 +351,8 @@ def test_notifications_through_rabbitmq(tmp_path):
             assert expected in _notified(receiver)
     finally:
         _stop(cluster)
-    assert vhost not in _rabbitmq_vhosts()
+    if own_vhost:
+        assert vhost not in _rabbitmq_vhosts()
 
 
 def _rabbitmq_vhosts() -> list[str]:
