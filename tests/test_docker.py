@@ -96,3 +96,39 @@ def test_settings_read_secrets_from_files(tmp_path, monkeypatch):
     assert env("SECRET_KEY") == "uit-de-omgeving"
     monkeypatch.setenv("SECRET_KEY_FILE", str(secret))
     assert env("SECRET_KEY") == "uit-een-bestand"
+
+
+def test_cluster_compose_has_the_scale_out_parts():
+    """docker-compose.cluster.yml: the picture of deploy/loopback (docs/deployment.md) with engine images."""
+    text = (DOCKER / "docker-compose.cluster.yml").read_text()
+    services = yaml.safe_load(text)["services"]
+    assert set(services) == {"db", "pgbouncer", "redis", "minio", "bucket", "migrate", "web1", "web2", "worker",
+                             "beat", "haproxy"}  # fmt: skip
+    assert services["pgbouncer"]["environment"]["POOL_MODE"] == "transaction"
+    for name in ("web1", "web2", "worker", "beat"):
+        env = services[name]["environment"]
+        assert (env["DB_HOST"], env["DATABASE_PGBOUNCER"], env["ZGW_STORAGE"]) == ("pgbouncer", "1", "s3"), name
+        assert env["ZGW_S3_ENDPOINT_URL"] == "http://minio:9000" and env["MIGRATE_ON_START"] == "false"
+        assert services[name]["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
+    # migrations bypass the pool
+    migrate = services["migrate"]["environment"]
+    assert (migrate["DB_HOST"], migrate["DATABASE_PGBOUNCER"]) == ("db", "0")
+    assert services["haproxy"]["ports"] == ["127.0.0.1:8000:8000"]  # the only published port
+    assert all("ports" not in service for name, service in services.items() if name != "haproxy")
+    assert services["web1"]["build"]["args"]["ZGW_EXTRAS"] == "[s3]"
+    refs = variables(text)
+    for required in ("ZGW_DB_PASSWORD", "ZGW_SECRET_KEY", "ZGW_S3_SECRET"):
+        assert refs[required] == ":?", required
+
+
+def test_cluster_haproxy_config_is_valid_and_retries_like_the_loopback_one():
+    config = (DOCKER / "haproxy.cluster.cfg").read_text()
+    loopback = (DOCKER.parent / "deploy" / "loopback" / "haproxy.cfg.tmpl").read_text()
+    for line in ("retry-on conn-failure empty-response junk-response", "option http-buffer-request",
+                 "option redispatch 1", "option httpchk GET /health/ready", "tune.bufsize 65536"):  # fmt: skip
+        assert line in config and line in loopback, line
+    haproxy = shutil.which("haproxy")
+    if haproxy:
+        result = subprocess.run([haproxy, "-c", "-f", str(DOCKER / "haproxy.cluster.cfg")], capture_output=True,
+                                text=True)  # fmt: skip
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -20,7 +20,6 @@ started here and stopped by ``down`` (only the pids this script wrote). See docs
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import secrets
@@ -36,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from string import Template
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -106,6 +105,10 @@ class Options:
     celery_workers: int = 1
     broker: str = "redis"  # or "rabbitmq"
     rabbitmq_url: str = DEFAULT_RABBITMQ
+    # a virtual host of its own on that RabbitMQ, created at start and deleted at stop (with rabbitmqctl on this
+    # host): the broker's other users and vhosts stay untouched. The name is recorded here once created.
+    rabbitmq_own_vhost: bool = True
+    rabbitmq_vhost: str = ""
     pg_url: str = DEFAULT_PG
     database: str = "zgw_loopback"
     s3_endpoint: str = ""  # empty: start a local moto server
@@ -172,6 +175,9 @@ class Cluster:
 
     def broker_url(self) -> str:
         if self.options.broker == "rabbitmq":
+            if self.options.rabbitmq_vhost:
+                parts = urlsplit(self.options.rabbitmq_url)
+                return urlunsplit((parts.scheme, parts.netloc, f"/{quote(self.options.rabbitmq_vhost)}", "", ""))
             return self.options.rabbitmq_url
         return f"redis://127.0.0.1:{self.ports.redis}/0"
 
@@ -311,6 +317,20 @@ class Cluster:
         except ClientError as exc:  # an existing bucket of an external store is fine
             if exc.response.get("Error", {}).get("Code") not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
                 raise
+
+    def create_rabbitmq_vhost(self) -> None:
+        """A vhost named after this run, with all permissions for the broker URL's user (rabbitmqctl, local node)."""
+        ctl = shutil.which("rabbitmqctl")
+        if not ctl:
+            raise RuntimeError("--broker rabbitmq creates a vhost of its own with rabbitmqctl, which is not installed")
+        vhost = f"zgw-loopback-{self.run_id}"
+        user = urlsplit(self.options.rabbitmq_url).username or "guest"
+        for command in (["add_vhost", vhost], ["set_permissions", "-p", vhost, user, ".*", ".*", ".*"]):
+            completed = subprocess.run([ctl, "-q", *command], capture_output=True, text=True, timeout=60)
+            if completed.returncode:
+                raise RuntimeError(f"rabbitmqctl {' '.join(command)} failed: {completed.stdout}{completed.stderr}")
+            self.options.rabbitmq_vhost = vhost  # recorded as soon as it exists, so that down() removes it
+            self._save()
 
     def create_database(self) -> None:
         import psycopg
@@ -489,6 +509,8 @@ class Cluster:
             (self.dir / sub).mkdir(parents=True, exist_ok=True)
         # the base URL is part of every resource URL: fixed before anything starts
         self.ports.haproxy = self.options.haproxy_port or free_port()
+        if self.options.broker == "rabbitmq" and self.options.rabbitmq_own_vhost:
+            self.create_rabbitmq_vhost()
         self.start_redis()
         self.create_database()
         self.start_pgbouncer()
@@ -518,7 +540,10 @@ class Cluster:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
         if self.options.broker == "rabbitmq":
-            self._delete_rabbitmq_queue()
+            if self.options.rabbitmq_vhost:
+                delete_rabbitmq_vhost(self.options.rabbitmq_vhost)
+            else:
+                self._delete_rabbitmq_queue()
         if drop:
             self.drop_database()
 
@@ -532,7 +557,14 @@ class Cluster:
             pass
 
 
-# --- command line (processes outlive the command; `down` stops them by the pids in cluster.json) ----------------
+# --- helpers the command line (cli.py) shares ---------------------------------------------------------------------
+
+
+def delete_rabbitmq_vhost(vhost: str) -> None:
+    """Remove a vhost this script created (with its queues and exchanges); only names of our own pattern."""
+    ctl = shutil.which("rabbitmqctl")
+    if ctl and vhost.startswith("zgw-loopback-"):
+        subprocess.run([ctl, "-q", "delete_vhost", vhost], capture_output=True, text=True, timeout=60)
 
 
 def start_time(pid: int) -> str | None:
@@ -541,101 +573,3 @@ def start_time(pid: int) -> str | None:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
     except (OSError, IndexError):
         return None
-
-
-def _recorded(state_dir: Path) -> dict[str, list]:
-    path = state_dir / "cluster.json"
-    if not path.exists():
-        return {}
-    pids = json.loads(path.read_text()).get("pids", {})
-    return {name: entry for name, entry in pids.items() if start_time(entry[0]) == entry[1]}
-
-
-def _stop_recorded(state_dir: Path) -> list[str]:
-    """SIGTERM the process group of every recorded process that still runs (same pid *and* start time)."""
-    alive = _recorded(state_dir)
-    for _name, (pid, _started) in reversed(list(alive.items())):
-        try:
-            os.killpg(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-    deadline = time.monotonic() + 20
-    for pid, started in alive.values():
-        while time.monotonic() < deadline and start_time(pid) == started:
-            time.sleep(0.1)
-        if start_time(pid) == started:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-    return list(alive)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True)
-    up = sub.add_parser("up", help="start the cluster")
-    up.add_argument("--web", type=int, default=2, help="web instances behind HAProxy")
-    up.add_argument("--web-workers", type=int, default=2, help="gunicorn workers per instance")
-    up.add_argument("--celery-workers", type=int, default=1)
-    up.add_argument("--broker", choices=["redis", "rabbitmq"], default="redis")
-    up.add_argument("--rabbitmq-url", default=os.environ.get("ZGW_LOOPBACK_RABBITMQ", DEFAULT_RABBITMQ))
-    up.add_argument("--database", default="zgw_loopback")
-    up.add_argument("--s3-endpoint", default="", help="an S3-compatible store to use instead of a local moto")
-    up.add_argument("--s3-bucket", default="zgw-documenten")
-    down = sub.add_parser("down", help="stop what `up` started")
-    down.add_argument("--drop", action="store_true", help="also drop the cluster's database")
-    sub.add_parser("status", help="addresses and processes")
-    args = parser.parse_args(argv)
-    state_dir = Path(os.environ.get("ZGW_LOOPBACK_DIR", str(ROOT / "var" / "loopback")))
-    state_dir.mkdir(parents=True, exist_ok=True)
-    pg_url = os.environ.get("ZGW_LOOPBACK_PG", DEFAULT_PG)
-
-    if args.command == "up":
-        if _recorded(state_dir):
-            print(f"a cluster from {state_dir} is still running: deploy/loopback/down first", file=sys.stderr)
-            return 1
-        options = Options(
-            web=args.web,
-            web_workers=args.web_workers,
-            celery_workers=args.celery_workers,
-            broker=args.broker,
-            rabbitmq_url=args.rabbitmq_url,
-            pg_url=pg_url,
-            database=args.database,
-            s3_endpoint=args.s3_endpoint,
-            s3_bucket=args.s3_bucket,
-            state_dir=str(state_dir),
-        )
-        cluster = Cluster(options)
-        try:
-            cluster.up()
-        except Exception:
-            cluster.down()
-            raise
-        print(f"ZGW cluster up: {cluster.base_url}  (HAProxy → {len(cluster.ports.web)} web instances)")
-        print(f"  state and logs: {state_dir}   environment for manage.py: {state_dir / 'env'}")
-        print("  a client: set -a; . var/loopback/env; set +a; python manage.py zgw_client ID SECRET --all")
-        return 0
-    if args.command == "down":
-        stopped = _stop_recorded(state_dir)
-        print(f"stopped: {', '.join(stopped) or 'nothing was running'}")
-        if args.drop:
-            state = json.loads((state_dir / "cluster.json").read_text())
-            Cluster(Options(**{**state["options"], "pg_url": pg_url})).drop_database()
-            print(f"dropped database {state['options']['database']}")
-        return 0
-    path = state_dir / "cluster.json"
-    if not path.exists():
-        print("no cluster state in", state_dir)
-        return 1
-    state = json.loads(path.read_text())
-    print(f"base URL {state['base_url']}  ports {state['ports']}")
-    alive = _recorded(state_dir)
-    for name, (pid, _started) in state["pids"].items():
-        print(f"  {name:10} pid {pid:7}  {'running' if name in alive else 'gone'}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

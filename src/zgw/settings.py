@@ -206,6 +206,8 @@ ZGW_CACHE_BREAKER_SECONDS = env_int("ZGW_CACHE_BREAKER_SECONDS", 5)
 ZGW_LIST_CACHE = env_bool("ZGW_LIST_CACHE", bool(env("CACHE_URL")))
 # the most objects one response may embed through ``expand`` (common/expand.py); more → 400 ``expand-limit``
 ZGW_EXPAND_MAX_OBJECTS = env_int("ZGW_EXPAND_MAX_OBJECTS", 1000)
+# /health/ready: how long a successful document-store check holds per process (S3: one HEAD per interval)
+ZGW_HEALTH_STORAGE_SECONDS = env_int("ZGW_HEALTH_STORAGE_SECONDS", 30)
 ZGW_LIST_CACHE_TTL = env_int("ZGW_LIST_CACHE_TTL", 60)
 # Without the list cache: count and page boundaries kept in the shared cache (zgw.common.listcache.SeekIds); like
 # the list cache it needs a cache all processes share, so it defaults to on only with CACHE_URL.

@@ -5,6 +5,7 @@ import logging
 
 from django.core.files.storage import default_storage
 
+from zgw.common import health
 from zgw.common.models import OutboxMessage
 from zgw.common.observability import JSONFormatter, RedactingFilter, redact
 
@@ -24,10 +25,42 @@ def test_readiness_reports_a_broken_storage(anonymous_client, db, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(default_storage, "save", broken)
+    health.forget_storage_check()
+    monkeypatch.setattr(default_storage, "exists", broken)
     response = anonymous_client.get("/health/ready")
     assert response.status_code == 503
     assert response.json()["checks"]["storage"] == "error: OSError"
+    assert anonymous_client.get("/health/ready").status_code == 503  # a failure is not kept: asked again
+
+
+def test_readiness_looks_the_storage_up_once_per_interval_and_never_writes_there_again(
+    anonymous_client, db, monkeypatch, settings
+):
+    """A load balancer checks every few seconds: on S3 every storage call is a paid request."""
+    calls = []
+    for method in ("exists", "save", "open", "delete"):
+        original = getattr(default_storage, method)
+        monkeypatch.setattr(
+            default_storage, method, lambda *a, _m=method, _o=original, **k: calls.append(_m) or _o(*a, **k)
+        )
+    health.forget_storage_check()
+    default_storage.delete(health.STORAGE_PROBE_NAME)
+    calls.clear()
+    settings.ZGW_HEALTH_STORAGE_SECONDS = 30
+    for _ in range(3):
+        assert anonymous_client.get("/health/ready").json()["checks"]["storage"] == "ok"
+    # a new store: the probe object is written once (FileSystemStorage.save itself looks the name up again)
+    assert calls[:2] == ["exists", "save"] and calls.count("save") == 1 and "delete" not in calls, calls
+    health.forget_storage_check()  # as when the interval has passed
+    calls.clear()
+    assert anonymous_client.get("/health/ready").json()["checks"]["storage"] == "ok"
+    assert calls == ["exists"]  # from then on one lookup (a HEAD on S3) per interval
+    settings.ZGW_HEALTH_STORAGE_SECONDS = 0  # 0: every check asks the store
+    health.forget_storage_check()
+    calls.clear()
+    for _ in range(2):
+        anonymous_client.get("/health/ready")
+    assert calls == ["exists", "exists"]
 
 
 def test_readiness_with_a_dead_cache_is_degraded_not_unavailable(anonymous_client, db, monkeypatch):

@@ -1,8 +1,9 @@
 """Liveness and readiness endpoints for load balancers and orchestrators.
 
 ``/health/live``: the process answers. ``/health/ready``: this web process can serve requests (database, document
-storage); 503 with the failing checks otherwise. The cache is checked too, but only as advice ("degraded"): it is an
-optimisation (``common.safecache`` falls back to the database), so a Redis outage must not pull every web node.
+storage - a cheap lookup, its success kept for a while: see ``_check_storage``); 503 with the failing checks
+otherwise. The cache is checked too, but only as advice ("degraded"): it is an optimisation (``common.safecache``
+falls back to the database), so a Redis outage must not pull every web node.
 Nor does it depend on the broker or on workers: a load balancer must not pull the web tier because notification
 delivery is stuck (writes keep working: the outbox row is the promise). ``/health/ready/delivery``: notification
 delivery works (broker reachable, a worker seen recently while work waits) - for a pager, not for a load balancer.
@@ -11,6 +12,7 @@ See docs/operations.md.
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from django.conf import settings
@@ -35,14 +37,30 @@ def _check_cache() -> None:
     cache.delete(key)
 
 
+# The document store answers a load balancer's check every few seconds per instance: on S3 a write, read and delete
+# each time would be three paid requests. So the check looks up one known object (a HEAD on S3, a stat on a file
+# system), written once when it is missing (a new bucket; a store that cannot take it fails the check); and a success
+# is kept for ZGW_HEALTH_STORAGE_SECONDS per process. A failure is never kept: the next check asks again.
+STORAGE_PROBE_NAME = "health/probe.txt"
+_storage_ok_until = 0.0
+
+
 def _check_storage() -> None:
-    name = default_storage.save(f"health/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
-    try:
-        with default_storage.open(name) as handle:
-            if handle.read() != b"ok":
-                raise RuntimeError("storage round trip failed")
-    finally:
-        default_storage.delete(name)
+    global _storage_ok_until
+    now = time.monotonic()
+    if now < _storage_ok_until:
+        return
+    if not default_storage.exists(STORAGE_PROBE_NAME):
+        saved = default_storage.save(STORAGE_PROBE_NAME, ContentFile(b"ok"))
+        if saved != STORAGE_PROBE_NAME:  # another process wrote it a moment earlier: keep one
+            default_storage.delete(saved)
+    _storage_ok_until = now + settings.ZGW_HEALTH_STORAGE_SECONDS
+
+
+def forget_storage_check() -> None:
+    """Make the next readiness check ask the store again (tests; after a storage configuration change)."""
+    global _storage_ok_until
+    _storage_ok_until = 0.0
 
 
 def _check_broker() -> None:
