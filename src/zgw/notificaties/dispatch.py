@@ -28,13 +28,15 @@ class BrokerBreaker:
 
     One failed publish opens it for BROKER_BREAKER_SECONDS: until then nothing is sent (no connect attempt, no
     timeout in the request); the outbox rows and the deliveries are in the database and the sweep queues them.
-    After that period it is half-open until a publish succeeds; the next kick is the probe. Request threads never
-    publish themselves (:class:`Kicker`), so no request waits for a connect to a broker that is down or silent.
+    After that period it is half-open until a publish succeeds: the request path then does not try the broker
+    itself but starts one probe in a background thread (:func:`dispatch_outbox`), so no request waits for a
+    connect to a broker that is still down.
     """
 
     def __init__(self) -> None:
         self._open_until = 0.0
         self._tripped = False
+        self._probing = False
         self._lock = threading.Lock()
         self.failures = 0
 
@@ -53,6 +55,18 @@ class BrokerBreaker:
 
     def succeeded(self) -> None:
         self._tripped = False
+
+    def begin_probe(self) -> bool:
+        """True for the one caller that may run the probe now."""
+        with self._lock:
+            if self._probing:
+                return False
+            self._probing = True
+            return True
+
+    def end_probe(self) -> None:
+        with self._lock:
+            self._probing = False
 
     def reset(self) -> None:
         with self._lock:
@@ -120,8 +134,10 @@ def dispatch_outbox(outbox_ids: list[int]) -> None:
         return
     try:
         if uses_celery():
-            if not breaker.is_open():
-                kicker.request()
+            if breaker.half_open():
+                _probe_in_background()
+            else:
+                kick_routing()
         else:
             from .inprocess import runner
 
@@ -132,41 +148,20 @@ def dispatch_outbox(outbox_ids: list[int]) -> None:
         logger.exception("Could not queue outbox rows %s; the sweep will route them", outbox_ids)
 
 
-class Kicker:
-    """Queues the route task from one background thread per process, never from the request thread.
+def _probe_in_background() -> None:
+    """One publish attempt off the request thread; it closes the breaker on success, opens it again on failure."""
+    if not breaker.begin_probe():
+        return
 
-    A broker that refuses connections fails fast, but one that is black-holed (packets dropped: a dead host, a
-    firewall, a partition) holds a connect for the full connect timeout; in the request that is seconds per write
-    until the breaker opens. Here the write only sets an event (the outbox row is the promise); the thread coalesces
-    the kicks of many writes into one publish, and while the breaker is half-open that publish is its probe.
-    """
+    def probe() -> None:
+        try:
+            kick_routing(force=True)
+        except Exception:  # noqa: BLE001 - a probe never raises; the sweep delivers either way
+            logger.exception("Broker probe failed")
+        finally:
+            breaker.end_probe()
 
-    def __init__(self) -> None:
-        self._wanted = threading.Event()
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-
-    def request(self) -> None:
-        self._wanted.set()
-        thread = self._thread
-        if thread is None or not thread.is_alive():  # first use, or after a fork (threads do not survive it)
-            with self._lock:
-                if self._thread is None or not self._thread.is_alive():
-                    self._thread = threading.Thread(target=self._run, name="zgw-broker-kick", daemon=True)
-                    self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            self._wanted.wait()
-            self._wanted.clear()
-            try:
-                if not breaker.is_open():
-                    kick_routing(force=breaker.half_open())
-            except Exception:  # noqa: BLE001 - never dies; the sweep delivers either way
-                logger.exception("Queueing the route task failed; the sweep will route the rows")
-
-
-kicker = Kicker()
+    threading.Thread(target=probe, name="zgw-broker-probe", daemon=True).start()
 
 
 def enqueue_deliveries(delivery_ids: list[int], countdown: float = 0.0) -> None:
