@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.response import Response
 
@@ -40,10 +40,15 @@ class ZGWGenericViewSet(viewsets.GenericViewSet):
         """One transaction per write request; an error answer rolls everything back (nothing half-written)."""
         if request.method in ("GET", "HEAD", "OPTIONS") or not self.atomic_requests:
             return super().dispatch(request, *args, **kwargs)
-        with transaction.atomic():
-            response = super().dispatch(request, *args, **kwargs)
-            if response.status_code >= 400:
-                transaction.set_rollback(True)
+        try:
+            with transaction.atomic():
+                response = super().dispatch(request, *args, **kwargs)
+                if response.status_code >= 400:
+                    transaction.set_rollback(True)
+        except DatabaseError as exc:
+            # the COMMIT failed after the view's own error handling (a connection terminated or lost before it,
+            # a deferred constraint): answer through the same handler, so a lost connection is a 503, not a 500
+            return self.finalize_response(self.request, self.handle_exception(exc), *args, **kwargs)
         return response
 
     def initial(self, request, *args, **kwargs):
