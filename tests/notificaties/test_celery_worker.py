@@ -13,7 +13,7 @@ from django.urls.exceptions import Resolver404
 from zgw.autorisaties import services as ac_services
 from zgw.common import outbox
 from zgw.common.models import OutboxMessage
-from zgw.notificaties import conf
+from zgw.notificaties import conf, dispatch
 from zgw.notificaties.models import Delivery, DeliveryAttempt
 from zgw.notificaties.services import register_kanalen
 
@@ -41,6 +41,7 @@ def celery_mode(settings, monkeypatch, redis_url):
         monkeypatch.setattr(conf, attribute, type(getattr(conf, attribute))(float(value)))
     register_kanalen()
     yield app
+    dispatch.kicker.flush()  # the test's kicks go to its own broker, not the next one
     use_broker(app, previous)
 
 

@@ -48,6 +48,9 @@ SWEEP_BACKLOG_GRACE = _float("NOTIFICATIES_SWEEP_BACKLOG_GRACE", 600.0)
 # BROKER_BREAKER_SECONDS (no broker round trip in requests meanwhile; the sweep delivers from the database).
 BROKER_PUBLISH_TIMEOUT = _float("NOTIFICATIES_BROKER_PUBLISH_TIMEOUT", 2.0)
 BROKER_BREAKER_SECONDS = _float("NOTIFICATIES_BROKER_BREAKER_SECONDS", 10.0)
+# The shared "a route task is queued" mark (kicks coalesce on it) lives this long: a mark whose task never reached the
+# broker (a process killed between claiming it and publishing) holds kicks back for at most this many seconds.
+ROUTE_KICK_TTL = _float("NOTIFICATIES_ROUTE_KICK_TTL", 5.0)
 
 # Throughput: one routing task drains up to ROUTE_COALESCE pending outbox rows (FOR UPDATE SKIP LOCKED) and queues
 # itself again while rows remain; one delivery task

@@ -6,7 +6,9 @@ must never fail the request: when the broker is down the rows simply wait for th
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
 import threading
 import time
 
@@ -28,15 +30,13 @@ class BrokerBreaker:
 
     One failed publish opens it for BROKER_BREAKER_SECONDS: until then nothing is sent (no connect attempt, no
     timeout in the request); the outbox rows and the deliveries are in the database and the sweep queues them.
-    After that period it is half-open until a publish succeeds: the request path then does not try the broker
-    itself but starts one probe in a background thread (:func:`dispatch_outbox`), so no request waits for a
-    connect to a broker that is still down.
+    After that period it is half-open until a publish succeeds; the next publish of the :class:`Kicker` thread is
+    the probe. Request threads never publish themselves, so none waits for a broker that is down or silent.
     """
 
     def __init__(self) -> None:
         self._open_until = 0.0
         self._tripped = False
-        self._probing = False
         self._lock = threading.Lock()
         self.failures = 0
 
@@ -55,18 +55,6 @@ class BrokerBreaker:
 
     def succeeded(self) -> None:
         self._tripped = False
-
-    def begin_probe(self) -> bool:
-        """True for the one caller that may run the probe now."""
-        with self._lock:
-            if self._probing:
-                return False
-            self._probing = True
-            return True
-
-    def end_probe(self) -> None:
-        with self._lock:
-            self._probing = False
 
     def reset(self) -> None:
         with self._lock:
@@ -94,7 +82,7 @@ def _claim_route_kick() -> bool:
     if "locmem" in settings.CACHES["default"]["BACKEND"].lower():
         return True
     try:
-        return bool(cache.add(ROUTE_KICK_KEY, "1", timeout=max(conf.SWEEP_GRACE, 1)))
+        return bool(cache.add(ROUTE_KICK_KEY, "1", timeout=conf.ROUTE_KICK_TTL))
     except Exception:
         return True
 
@@ -113,10 +101,13 @@ def kick_routing(force: bool = False) -> bool:
         return False
     if not force and not _claim_route_kick():
         return True
+    from zgw.celery import app
+
     from .tasks import route_outbox_task
 
     try:
-        route_outbox_task.apply_async((), **_publish_options())
+        with app.producer_or_acquire() as producer:  # the configured app's broker, whatever Celery's current app is
+            route_outbox_task.apply_async((), producer=producer, **_publish_options())
         breaker.succeeded()
     except Exception:
         release_route_kick()
@@ -129,39 +120,119 @@ def kick_routing(force: bool = False) -> bool:
 
 
 def dispatch_outbox(outbox_ids: list[int]) -> None:
-    """After-commit hook of :func:`zgw.common.outbox.publish`: never raises, never waits long for the broker."""
+    """After-commit hook of :func:`zgw.common.outbox.publish`: never raises, never waits for the broker."""
     if not outbox_ids:
         return
     try:
         if uses_celery():
-            if breaker.half_open():
-                _probe_in_background()
-            else:
-                kick_routing()
+            kicker.route()
         else:
             from .inprocess import runner
 
             active = runner()
             if active is not None:
                 active.submit_route(list(outbox_ids))
-    except Exception:  # broker unreachable: the periodic sweep picks the rows up
+    except Exception:  # the periodic sweep picks the rows up
         logger.exception("Could not queue outbox rows %s; the sweep will route them", outbox_ids)
 
 
-def _probe_in_background() -> None:
-    """One publish attempt off the request thread; it closes the breaker on success, opens it again on failure."""
-    if not breaker.begin_probe():
+def queue_deliveries(delivery_ids: list[int]) -> None:
+    """After-commit hook of the request path (``POST /notificaties``): the publish runs on the :class:`Kicker`
+    thread, so no request waits for the broker; the deliveries are pending in the database either way."""
+    if not delivery_ids:
         return
+    if uses_celery():
+        kicker.deliver(delivery_ids)
+    else:
+        enqueue_deliveries(delivery_ids)
 
-    def probe() -> None:
-        try:
-            kick_routing(force=True)
-        except Exception:  # noqa: BLE001 - a probe never raises; the sweep delivers either way
-            logger.exception("Broker probe failed")
-        finally:
-            breaker.end_probe()
 
-    threading.Thread(target=probe, name="zgw-broker-probe", daemon=True).start()
+class Kicker:
+    """Publishes the after-commit work of writes from one background thread per process, never the request thread.
+
+    A broker that refuses connections fails fast, but one that is black-holed (a dead host, a firewall, a
+    partition) holds a connect for the full connect timeout: in a request that is seconds per write. Here a write
+    only records what it wants (a route kick, deliveries to queue); the thread coalesces many writes into one
+    publish, and while the breaker is half-open that publish is its probe. Nothing is lost when a kick is dropped:
+    the outbox rows and deliveries are in the database and the periodic sweep queues them.
+
+    * The thread is started lazily in the process that uses it; a pid change (a fork: threads do not survive it,
+      and a lock held at the fork would stay held) gives the child fresh state.
+    * At interpreter exit (:func:`atexit`) what was asked is published first: a short-lived process (a management
+      command, ``bench/seed``) otherwise exits with its daemon thread between claiming the shared "route task
+      queued" mark and publishing, and that mark holds every kick of the whole deployment back for its TTL.
+    """
+
+    def __init__(self) -> None:
+        self._pid = -1
+        self._reset()
+        atexit.register(self.flush)
+
+    def _reset(self) -> None:
+        self._pid = os.getpid()
+        self._cond = threading.Condition()
+        self._route = False
+        self._deliveries: list[int] = []
+        self._busy = False
+        self._thread: threading.Thread | None = None
+
+    def route(self) -> None:
+        """Queue one route task soon (coalesced with every other kick until the thread runs)."""
+        self._ask(route=True)
+
+    def deliver(self, delivery_ids: list[int]) -> None:
+        """Queue these deliveries soon."""
+        self._ask(deliveries=delivery_ids)
+
+    def _ask(self, route: bool = False, deliveries: list[int] | None = None) -> None:
+        if self._pid != os.getpid():
+            self._reset()
+        with self._cond:
+            self._route = self._route or route
+            self._deliveries.extend(deliveries or ())
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="zgw-broker-kick", daemon=True)
+                self._thread.start()
+            self._cond.notify()
+
+    def _take(self) -> tuple[bool, list[int]]:
+        with self._cond:
+            while not (self._route or self._deliveries):
+                self._cond.wait()
+            route, deliveries = self._route, self._deliveries
+            self._route, self._deliveries, self._busy = False, [], True
+            return route, deliveries
+
+    def _run(self) -> None:
+        while True:
+            route, deliveries = self._take()
+            try:
+                enqueue_deliveries(deliveries)  # logs and trips the breaker itself; the sweep sends them
+                if route:
+                    kick_routing(force=breaker.half_open())
+            except Exception:  # noqa: BLE001 - the thread never dies; the sweep delivers either way
+                logger.exception("Queueing after-commit work failed; the sweep will route and send it")
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until everything asked so far is published (or failed); False on timeout."""
+        if self._pid != os.getpid() or self._thread is None:
+            return True
+        limit = timeout if timeout is not None else 2 * conf.BROKER_PUBLISH_TIMEOUT + 1
+        deadline = time.monotonic() + limit
+        with self._cond:
+            while self._route or self._deliveries or self._busy:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not self._thread.is_alive():
+                    return False
+                self._cond.wait(remaining)
+        return True
+
+
+kicker = Kicker()
 
 
 def enqueue_deliveries(delivery_ids: list[int], countdown: float = 0.0) -> None:

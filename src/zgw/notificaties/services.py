@@ -233,13 +233,13 @@ def validate_message(kanaal_naam: str, kenmerken: dict[str, str]) -> Kanaal:
 
 def receive_notificatie(payload: dict) -> Notificatie:
     """Store a posted notificatie and its deliveries; they are queued once the request's transaction commits."""
-    from .dispatch import enqueue_deliveries
+    from .dispatch import queue_deliveries
     from .routing import route_notificatie
 
     validate_message(payload["kanaal"], payload.get("kenmerken") or {})
     notificatie = Notificatie.objects.create(kanaal=payload["kanaal"], payload=payload)
     ids = route_notificatie(notificatie)
-    after_commit(lambda: enqueue_deliveries(ids), name="notificaties.enqueue_deliveries", first=True)
+    after_commit(lambda: queue_deliveries(ids), name="notificaties.queue_deliveries", first=True)
     return notificatie
 
 
