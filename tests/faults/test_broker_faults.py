@@ -102,10 +102,14 @@ def _timed_create(client, label: str) -> float:
     """POST one applicatie (a write with its outbox row and after-commit kick); the seconds it took."""
     body = {"clientIds": [f"faults-{label}"], "label": label, "heeftAlleAutorisaties": False,
             "autorisaties": [{"component": "nrc", "scopes": ["notificaties.consumeren"]}]}  # fmt: skip
+    return _timed_post(client, "/autorisaties/api/v1/applicaties", body, 201)
+
+
+def _timed_post(client, path: str, body: dict, expect: int) -> float:
     started = time.perf_counter()
-    response = client.post("/autorisaties/api/v1/applicaties", body, format="json")
+    response = client.post(path, body, format="json")
     elapsed = time.perf_counter() - started
-    assert response.status_code == 201, response.content
+    assert response.status_code == expect, response.content
     return elapsed
 
 
@@ -187,11 +191,7 @@ def _timed_notificatie(client, number: int) -> float:
             "aanmaakdatum": "2026-01-01T17:00:00+01:00",
             "kenmerken": {"bronorganisatie": "123456782", "zaaktype": "http://ztc.local/zt/1",
                           "vertrouwelijkheidaanduiding": "openbaar"}}  # fmt: skip
-    started = time.perf_counter()
-    response = client.post("/notificaties/api/v1/notificaties", body, format="json")
-    elapsed = time.perf_counter() - started
-    assert response.status_code == 200, response.content
-    return elapsed
+    return _timed_post(client, "/notificaties/api/v1/notificaties", body, 200)
 
 
 def test_posted_notificaties_stay_fast_while_the_broker_is_down_and_arrive_after(pipeline, make_api_client, receiver):
