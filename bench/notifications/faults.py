@@ -3,7 +3,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/zgw_notificaties_bench \\
     .venv/bin/python bench/notifications/faults.py --scenario backlog --rows 3000 --subscribers 1
-    DATABASE_URL=... .venv/bin/python bench/notifications/faults.py --scenario outage --seconds 25
+    DATABASE_URL=... .venv/bin/python bench/notifications/faults.py --scenario outage --seconds 25 [--black-hole]
 
 Both start a redis-server of their own on a free loopback port as the broker (``tests.testservices.KillableRedis``,
 the one the fault tests use; the system Redis is not touched) and use a database of their own (migrated, notificaties
@@ -14,7 +14,8 @@ tables emptied at the start).
   until every (row, subscriber) pair arrived, deliveries/s, duplicates, lost.
 * ``outage``: writes (one committed transaction with its outbox row and the after-commit kick, what a create does
   besides its own rows) with the broker up, then with the broker killed for SECONDS (longer than the publish
-  breaker's open period, so its half-open probes are included). Reported: median, p95 and max per phase. The HTTP,
+  breaker's open period, so its half-open probes are included); ``--black-hole``: the broker's address drops
+  packets instead (connects hang for the connect timeout). Reported: median, p95 and max per phase. The HTTP,
   serializer and audit costs of a real create are the same in both phases and left out.
 """
 
@@ -187,11 +188,24 @@ def outage(args, broker: Broker) -> dict:
 
     phase(2)  # warm-up: connections, caches
     up = phase(args.seconds / 2)
-    broker.kill()
     failures_before = dispatch.breaker.failures
-    down = phase(args.seconds)
+    if args.black_hole:  # connects hang (a dead host, a partition) instead of being refused
+        from tests.faults.helpers import BlackHole
+        from tests.notificaties.worker import use_broker
+
+        from zgw.celery import app
+
+        hole = BlackHole()
+        use_broker(app, hole.url)
+        down = phase(args.seconds)
+        dispatch.kicker.flush(timeout=10)
+        hole.close()
+    else:
+        broker.kill()
+        down = phase(args.seconds)
     return {
         "scenario": "outage",
+        "broker": "black-holed" if args.black_hole else "killed",
         "breaker_seconds": conf.BROKER_BREAKER_SECONDS,
         "pause_between_writes_s": args.pause,
         "broker_up": summary(up),
@@ -209,6 +223,7 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=4, help="backlog: worker concurrency")
     parser.add_argument("--timeout", type=float, default=300, help="backlog: give up after this many seconds")
     parser.add_argument("--seconds", type=float, default=25, help="outage: length of the broker-down phase")
+    parser.add_argument("--black-hole", action="store_true", help="outage: the broker's packets dropped, not refused")
     parser.add_argument("--pause", type=float, default=0.02, help="outage: seconds between writes")
     parser.add_argument("--json", help="also write the result to this file")
     args = parser.parse_args()

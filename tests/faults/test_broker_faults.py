@@ -156,11 +156,14 @@ def test_writes_stay_fast_and_nothing_is_lost_while_the_broker_is_black_holed(pi
     normal = statistics.median(_timed_create(superuser_client, f"up-{i}") for i in range(20))
     hole = BlackHole()
     use_broker(app, hole.url)
+    failures = dispatch.breaker.failures
     try:
         down: list[float] = []
         until = time.monotonic() + 3.0  # longer than the 2 s connect timeout the background kick waits
         while time.monotonic() < until or len(down) < 20:
             down.append(_timed_create(superuser_client, f"hole-{len(down)}"))
+        assert dispatch.kicker.flush(timeout=10)
+        assert dispatch.breaker.failures > failures  # the publishes really met the black hole (and timed out)
     finally:
         use_broker(app, pipeline.url)
         hole.close()
@@ -210,11 +213,14 @@ def test_posted_notificaties_stay_fast_while_the_broker_is_down_and_arrive_after
     down = [_timed_notificatie(client, 100 + i) for i in range(15)]
     hole = BlackHole()
     use_broker(app, hole.url)
+    dispatch.breaker.reset()  # the killed broker's open period: the next publish meets the black hole
+    failures = dispatch.breaker.failures
     try:
         until = time.monotonic() + 3.0  # longer than the 2 s connect timeout of the background publish
         while time.monotonic() < until or len(down) < 30:
             down.append(_timed_notificatie(client, 100 + len(down)))
-        assert dispatch.kicker.flush(timeout=10)  # the kicker thread's publish gave up (timeout): the breaker
+        assert dispatch.kicker.flush(timeout=10)
+        assert dispatch.breaker.failures > failures  # the publish really met the black hole (and timed out)
     finally:
         use_broker(app, pipeline.url)
         hole.close()

@@ -31,10 +31,14 @@ FAST_ENV = {
 def use_broker(app, url: str) -> str:
     """Point this process's Celery app at ``url``; returns the previous URL.
 
-    Celery 5.6 reads the Django-namespaced key (``CELERY_BROKER_URL``) before ``broker_url``, so both are set;
-    the connection and producer pools are dropped so the next publish connects anew.
+    Celery 5.6 reads the Django-namespaced key (``CELERY_BROKER_URL``) before ``broker_url``, so both are set, and
+    its ``broker_url`` prefers the environment variable ``CELERY_BROKER_URL`` to both: when the process has one (a
+    bench script), that is changed too. The connection and producer pools are dropped so the next publish connects
+    anew.
     """
     previous = app.conf.broker_url
+    if "CELERY_BROKER_URL" in os.environ:
+        os.environ["CELERY_BROKER_URL"] = url
     app.conf.broker_url = url
     app.conf.CELERY_BROKER_URL = url
     app._pool = None
