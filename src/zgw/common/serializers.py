@@ -188,7 +188,8 @@ def resolve_reference(
 class URLReferenceField(serializers.Field):
     """A reference stored as a foreign key (local) or a URL column (remote).
 
-    ``source`` is the FK attribute; ``url_field`` the model attribute for remote URLs. Validated data gets a
+    ``source`` is the FK attribute; ``url_field`` the model attribute for remote URLs; ``queryset`` (optional) the
+    rows a local URL is looked up in. Validated data gets a
     :class:`Reference`; services store ``ref.obj`` or ``ref.url``. ``""`` for an optional one counts as absent
     (common.parsers).
     """
@@ -204,9 +205,11 @@ class URLReferenceField(serializers.Field):
         remote_required: tuple[str, ...] = ("url",),
         allow_remote: bool = True,
         max_length: int = 1000,
+        queryset: models.QuerySet | None = None,
         **kwargs,
     ):
         self.model = model
+        self.queryset = queryset  # a local row is looked up in this one (e.g. with select_related) when given
         self.collection = collection
         self.url_field = url_field
         self.remote_required = remote_required
@@ -241,4 +244,5 @@ class URLReferenceField(serializers.Field):
             collection=self.collection,
             remote_required=self.remote_required,
             allow_remote=self.allow_remote,
+            queryset=self.queryset,
         )
