@@ -10,6 +10,12 @@ whole stack runs (middleware, JWT, autorisatie, serializer, service, renderer) w
 each kind of create it reports the queries of a warmed request (and their SQL with ``--sql``) and the function
 calls cProfile counts per request; ``--top`` lists the functions with the most own time. What the script creates
 is removed at the end (zaken with the W1 omschrijving, documents with the bench titel).
+
+Instructions per create of the whole in-process stack (load-independent), one kind at a time::
+
+    valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.0 bench/profile_writes.py --only zaak --plain 0
+    valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.10 bench/profile_writes.py --only zaak --plain 10
+    # (total of cg.10 - total of cg.0) / 10; both prepare the same --prepared bodies, neither cleans up
 """
 
 from __future__ import annotations
@@ -213,6 +219,13 @@ def main() -> int:
     parser.add_argument("--sql", action="store_true", help="print the SQL of one warmed request")
     parser.add_argument("--sort", default="tottime", help="pstats order for --top (tottime, cumulative, ncalls)")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument(
+        "--plain",
+        type=int,
+        default=-1,
+        help="send this many creates per kind without cProfile or query capture, for callgrind (see the docstring)",
+    )
+    parser.add_argument("--prepared", type=int, default=10, help="bodies prepared per kind with --plain")
     args = parser.parse_args()
     state = json.loads(Path(args.state).read_text())
     base = state["base_url"]
@@ -225,6 +238,12 @@ def main() -> int:
             path, make = makers[kind]
             for _ in range(3):  # warm: autorisaties, catalogus caches, compiled statements
                 api.post(path, make())
+            if args.plain >= 0:
+                prepared = [make() for _ in range(args.prepared)]
+                for body in prepared[: args.plain]:
+                    api.post(path, body)
+                print(f"{kind:<9} {min(args.plain, args.prepared)} plain creates", file=sys.stderr)
+                continue
             prepared = [make() for _ in range(args.repeat)]
             with CaptureQueriesContext(connection) as captured:
                 api.post(path, prepared.pop())
@@ -244,7 +263,8 @@ def main() -> int:
             if args.top:
                 stats.sort_stats(args.sort).print_stats(args.top)
     finally:
-        cleanup()
+        if args.plain < 0:  # a callgrind pair must do the same work apart from the creates: the next run cleans up
+            cleanup()
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2))
     return 0

@@ -31,11 +31,11 @@ BESLUITEN = "/besluiten/api/v1"
 # queries per warmed create (SAVEPOINT/RELEASE of the request's transaction included)
 PINNED = {
     "zaak": 8,
-    "status": 12,
-    "rol": 10,  # the roltype is an initiator: at most one per zaak (one EXISTS)
-    "zaakinformatieobject": 15,
-    "document": 12,
-    "besluit": 14,
+    "status": 9,  # the zaak with its zaaktype in one query; one query for the unique rule and the latest status
+    "rol": 9,  # the roltype is an initiator: at most one per zaak (one EXISTS)
+    "zaakinformatieobject": 14,
+    "document": 10,  # no SAVEPOINT around the insert (the unique rule answers a lost race)
+    "besluit": 12,
     "besluitinformatieobject": 16,
 }
 

@@ -7,6 +7,7 @@ class BesluitenConfig(AppConfig):
     verbose_name = "Besluiten"
 
     def ready(self) -> None:
+        from zgw.common.exceptions import register_unique_rule
         from zgw.common.expand import register_kinds
         from zgw.common.references import register_resource
         from zgw.common.relations import register_relation_checker
@@ -19,3 +20,10 @@ class BesluitenConfig(AppConfig):
         register_resource("besluiten", "besluitinformatieobjecten", BesluitInformatieObject)
         register_relation_checker("besluit", besluit_has_informatieobject)
         register_kinds("besluiten", kinds)
+        # a create that loses the identificatie race at the database (brc-002, rules.identificatie_niet_uniek)
+        register_unique_rule(
+            "besluiten_identificatie_uniek",
+            "identificatie",
+            "identificatie-niet-uniek",
+            "Deze identificatie bestaat al voor deze verantwoordelijke organisatie.",
+        )

@@ -207,7 +207,7 @@ def create_besluit(values: dict, *, request=None, render: Render, scope: ScopeEx
     with transaction.atomic(), audit.batch(), outbox.batch():  # the zaak's and the besluit's entries together
         if not besluit.identificatie:
             besluit.identificatie = generate_identificatie(besluit.verantwoordelijke_organisatie, besluit.datum)
-        _save_besluit(besluit)
+        besluit.save()  # no savepoint: a lost identificatie race is brc-002 by the rule registered in apps.py
         besluit_url = object_url(request, besluit)
         if zaak is not None and zaak.obj is not None:
             mirrors.link_zaak(zaak.obj, besluit_url, besluit, request=request, new=True)

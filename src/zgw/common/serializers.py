@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.core.validators import URLValidator as _DjangoURLValidator
 from django.db import models
+from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.utils.serializer_helpers import BindingDict
 
 from .exceptions import camelize
 from .references import (
@@ -37,7 +40,53 @@ def _validate_url(value: str) -> None:
         raise serializers.ValidationError("Voer een geldige URL in.", code="invalid")
 
 
-class CamelModelSerializer(serializers.ModelSerializer):
+_FIELD_TEMPLATES: dict[type, dict[str, serializers.Field]] = {}
+
+
+def _clone(field: serializers.Field) -> serializers.Field:
+    """A shallow copy of an unbound template field, with its own child (ListField, ListSerializer, many relations)
+    pointing at it: ``context`` and ``root`` walk ``parent``, so nothing of one request leaks into another."""
+    new = copy.copy(field)
+    state = new.__dict__
+    state.pop("fields", None)  # a nested serializer binds its own fields on first use
+    for attr in ("child", "child_relation"):
+        child = state.get(attr)
+        if child is not None:
+            child = _clone(child)
+            child.parent = new
+            state[attr] = child
+    return new
+
+
+class FieldTemplateMixin:
+    """Build a serializer class's fields once, not per instance.
+
+    DRF deep-copies every declared field (re-running each field's ``__init__``) for every serializer instance, which
+    was the largest piece of Python work of a create. Here ``get_fields()`` runs once per class and is kept unbound;
+    each instance binds shallow copies. Only for classes whose ``get_fields()`` does not depend on the instance
+    (context, instance, partial), and fields are not to be mutated after binding (none here are).
+    """
+
+    @cached_property
+    def fields(self) -> BindingDict:
+        template = _FIELD_TEMPLATES.get(type(self))
+        if template is None:
+            template = _FIELD_TEMPLATES[type(self)] = dict(self.get_fields())  # type: ignore[attr-defined]
+        fields = BindingDict(self)
+        for name, field in template.items():
+            fields[name] = _clone(field)
+        return fields
+
+
+class Serializer(FieldTemplateMixin, serializers.Serializer):
+    """``serializers.Serializer`` with its fields built once per class (:class:`FieldTemplateMixin`)."""
+
+
+class ModelSerializer(FieldTemplateMixin, serializers.ModelSerializer):
+    """``serializers.ModelSerializer`` with its fields built once per class (:class:`FieldTemplateMixin`)."""
+
+
+class CamelModelSerializer(ModelSerializer):
     """A ModelSerializer whose JSON names are the camelCase form of the model's snake_case field names.
 
     ``Meta.fields`` lists the snake_case names; declared fields may use either spelling. Error keys and the
@@ -139,7 +188,8 @@ def resolve_reference(
 class URLReferenceField(serializers.Field):
     """A reference stored as a foreign key (local) or a URL column (remote).
 
-    ``source`` is the FK attribute; ``url_field`` the model attribute for remote URLs. Validated data gets a
+    ``source`` is the FK attribute; ``url_field`` the model attribute for remote URLs; ``queryset`` (optional) the
+    rows a local URL is looked up in. Validated data gets a
     :class:`Reference`; services store ``ref.obj`` or ``ref.url``. ``""`` for an optional one counts as absent
     (common.parsers).
     """
@@ -155,9 +205,11 @@ class URLReferenceField(serializers.Field):
         remote_required: tuple[str, ...] = ("url",),
         allow_remote: bool = True,
         max_length: int = 1000,
+        queryset: models.QuerySet | None = None,
         **kwargs,
     ):
         self.model = model
+        self.queryset = queryset  # a local row is looked up in this one (e.g. with select_related) when given
         self.collection = collection
         self.url_field = url_field
         self.remote_required = remote_required
@@ -192,4 +244,5 @@ class URLReferenceField(serializers.Field):
             collection=self.collection,
             remote_required=self.remote_required,
             allow_remote=self.allow_remote,
+            queryset=self.queryset,
         )

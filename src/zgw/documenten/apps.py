@@ -7,6 +7,7 @@ class DocumentenConfig(AppConfig):
     verbose_name = "Documenten"
 
     def ready(self) -> None:
+        from zgw.common.exceptions import register_unique_rule
         from zgw.common.expand import register_kinds
         from zgw.common.references import register_resource
 
@@ -21,3 +22,10 @@ class DocumentenConfig(AppConfig):
         register_resource("documenten", "objectinformatieobjecten", models.ObjectInformatieObject)
         register_resource("documenten", "verzendingen", models.Verzending)
         register_resource("documenten", "bestandsdelen", models.BestandsDeel)
+        # a concurrent create that loses the identificatie race at the database (no savepoint on create)
+        register_unique_rule(
+            "documenten_eio_unique_identificatie",
+            "identificatie",
+            "identificatie-niet-uniek",
+            "Deze identificatie bestaat al voor deze bronorganisatie.",
+        )

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from zgw.catalogi.models import BesluitType
-from zgw.common.serializers import SelfURLField
+from zgw.common.serializers import ModelSerializer, SelfURLField, Serializer
 from zgw.documenten.models import EnkelvoudigInformatieObject
 
 from ..constants import BESLUIT_COLLECTION, BESLUITTYPE_COLLECTION, EIO_COLLECTION, VervalRedenen
@@ -16,7 +16,7 @@ from ..validators import validate_rsin
 from .fields import BesluitField, BesluittypeField, InformatieobjectField, ZaakField
 
 
-class BesluitSerializer(serializers.ModelSerializer):
+class BesluitSerializer(ModelSerializer):
     url = SelfURLField("besluiten", "besluiten")
     identificatie = serializers.CharField(
         max_length=50,
@@ -98,7 +98,7 @@ class BesluitSerializer(serializers.ModelSerializer):
         validators: list = []  # uniqueness is brc-002 in services (with its own error code)
 
 
-class BesluitInformatieObjectSerializer(serializers.ModelSerializer):
+class BesluitInformatieObjectSerializer(ModelSerializer):
     url = SelfURLField("besluiten", "besluitinformatieobjecten")
     informatieobject = InformatieobjectField(
         model=EnkelvoudigInformatieObject,
@@ -126,7 +126,7 @@ class BesluitInformatieObjectSerializer(serializers.ModelSerializer):
 # data itself is rendered by ``api.expand``.
 
 
-class _RemoteResourceSerializer(serializers.Serializer):
+class _RemoteResourceSerializer(Serializer):
     url = serializers.URLField(read_only=True, help_text="URL-referentie naar dit object.")
 
 
@@ -142,7 +142,7 @@ class EnkelvoudigInformatieObjectExpandedSerializer(_RemoteResourceSerializer):
     """An enkelvoudiginformatieobject as the Documenten API returns it (see the Documenten API)."""
 
 
-class BesluitEmbeddedSerializer(serializers.Serializer):
+class BesluitEmbeddedSerializer(Serializer):
     besluittype = BesluitTypeExpandedSerializer(read_only=True)
     zaak = ZaakExpandedSerializer(read_only=True)
 
@@ -169,7 +169,7 @@ class BesluitOrEmptyField(serializers.ReadOnlyField):
     pass
 
 
-class BesluitInformatieObjectEmbeddedSerializer(serializers.Serializer):
+class BesluitInformatieObjectEmbeddedSerializer(Serializer):
     informatieobject = EnkelvoudigInformatieObjectExpandedSerializer(read_only=True)
     besluit = BesluitOrEmptyField()
 

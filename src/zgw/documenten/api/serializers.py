@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from zgw.common.constants import VertrouwelijkheidsAanduiding
 from zgw.common.references import resource_url
-from zgw.common.serializers import SelfURLField, URLField, URLReferenceField
+from zgw.common.serializers import ModelSerializer, SelfURLField, Serializer, URLField, URLReferenceField
 
 from ..models import (
     AardRelatie,
@@ -64,18 +64,18 @@ extend_schema_field({"type": "string", "format": "uri", "readOnly": True, "minLe
 )
 
 
-class OndertekeningSerializer(serializers.Serializer):
+class OndertekeningSerializer(Serializer):
     soort = serializers.ChoiceField(choices=OndertekeningSoort.choices)
     datum = serializers.DateField()
 
 
-class IntegriteitSerializer(serializers.Serializer):
+class IntegriteitSerializer(Serializer):
     algoritme = serializers.ChoiceField(choices=ChecksumAlgoritme.choices)
     waarde = serializers.CharField(max_length=128)
     datum = serializers.DateField()
 
 
-class BestandsDeelSerializer(serializers.ModelSerializer):
+class BestandsDeelSerializer(ModelSerializer):
     url = SelfURLField(API, "bestandsdelen")
     volgnummer = serializers.IntegerField(read_only=True)
     omvang = serializers.IntegerField(read_only=True)
@@ -90,7 +90,7 @@ class BestandsDeelSerializer(serializers.ModelSerializer):
         return part.informatieobject.lock
 
 
-class EnkelvoudigInformatieObjectSerializer(serializers.Serializer):
+class EnkelvoudigInformatieObjectSerializer(Serializer):
     """Renders a *version* (``EnkelvoudigInformatieObjectVersie``) under its document's stable URL."""
 
     url = DocumentURLField()
@@ -179,27 +179,27 @@ class EnkelvoudigInformatieObjectWithLockSerializer(EnkelvoudigInformatieObjectS
     lock = serializers.CharField(write_only=True)
 
 
-class LockEnkelvoudigInformatieObjectSerializer(serializers.Serializer):
+class LockEnkelvoudigInformatieObjectSerializer(Serializer):
     lock = serializers.CharField(read_only=True)
 
 
-class UnlockEnkelvoudigInformatieObjectSerializer(serializers.Serializer):
+class UnlockEnkelvoudigInformatieObjectSerializer(Serializer):
     lock = serializers.CharField(max_length=100, required=False, allow_blank=True)
 
 
-class EIOZoekSerializer(serializers.Serializer):
+class EIOZoekSerializer(Serializer):
     uuid__in = serializers.ListField(child=serializers.UUIDField())
     identificatie = serializers.CharField(required=False)
     bronorganisatie = serializers.CharField(required=False)
     expand = serializers.CharField(required=False)
 
 
-class BestandsDeelUploadSerializer(serializers.Serializer):
+class BestandsDeelUploadSerializer(Serializer):
     inhoud = serializers.FileField(write_only=True, required=False, use_url=False)
     lock = serializers.CharField(write_only=True, min_length=1)
 
 
-class BestandsDeelResponseSerializer(serializers.ModelSerializer):
+class BestandsDeelResponseSerializer(ModelSerializer):
     url = SelfURLField(API, "bestandsdelen")
     lock = serializers.SerializerMethodField()
     omvang = serializers.IntegerField()
@@ -222,7 +222,7 @@ class BestandsDeelResponseSerializer(serializers.ModelSerializer):
 # ---- gebruiksrechten ---------------------------------------------------------------------------------------------
 
 
-class GebruiksrechtenSerializer(serializers.Serializer):
+class GebruiksrechtenSerializer(Serializer):
     url = SelfURLField(API, "gebruiksrechten")
     informatieobject = DocumentReferenceField()
     startdatum = serializers.DateTimeField()
@@ -241,7 +241,7 @@ class GebruiksrechtenExpandedSerializer(ExpandOnRequestMixin, GebruiksrechtenSer
 # ---- objectinformatieobjecten ------------------------------------------------------------------------------------
 
 
-class ObjectInformatieObjectSerializer(serializers.Serializer):
+class ObjectInformatieObjectSerializer(Serializer):
     url = SelfURLField(API, "objectinformatieobjecten")
     informatieobject = DocumentReferenceField()
     object = URLField(max_length=1000)
@@ -261,7 +261,7 @@ class ObjectInformatieObjectExpandedSerializer(ExpandOnRequestMixin, ObjectInfor
 # ---- verzendingen ------------------------------------------------------------------------------------------------
 
 
-class BinnenlandsCorrespondentieadresVerzendingSerializer(serializers.Serializer):
+class BinnenlandsCorrespondentieadresVerzendingSerializer(Serializer):
     huisletter = serializers.CharField(max_length=1, required=False, allow_blank=True)
     huisnummer = serializers.IntegerField(min_value=1, max_value=99999)
     huisnummerToevoeging = serializers.CharField(
@@ -272,7 +272,7 @@ class BinnenlandsCorrespondentieadresVerzendingSerializer(serializers.Serializer
     woonplaatsnaam = serializers.CharField(max_length=80)
 
 
-class BuitenlandsCorrespondentieadresVerzendingSerializer(serializers.Serializer):
+class BuitenlandsCorrespondentieadresVerzendingSerializer(Serializer):
     adresBuitenland1 = serializers.CharField(source="adres_buitenland_1", max_length=35)
     adresBuitenland2 = serializers.CharField(
         source="adres_buitenland_2", max_length=35, required=False, allow_blank=True
@@ -283,14 +283,14 @@ class BuitenlandsCorrespondentieadresVerzendingSerializer(serializers.Serializer
     landPostadres = URLField(source="land_postadres", max_length=200)
 
 
-class BuitenlandsCorrespondentiepostadresVerzendingSerializer(serializers.Serializer):
+class BuitenlandsCorrespondentiepostadresVerzendingSerializer(Serializer):
     postBusOfAntwoordnummer = serializers.IntegerField(source="post_bus_of_antwoordnummer", min_value=1, max_value=9999)
     postadresPostcode = serializers.CharField(source="postadres_postcode", max_length=6)
     postadresType = serializers.ChoiceField(source="postadres_type", choices=PostadresType.choices)
     woonplaatsnaam = serializers.CharField(max_length=80)
 
 
-class VerzendingSerializer(serializers.Serializer):
+class VerzendingSerializer(Serializer):
     url = SelfURLField(API, "verzendingen")
     betrokkene = URLField(max_length=200)
     informatieobject = DocumentReferenceField()

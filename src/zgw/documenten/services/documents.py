@@ -259,7 +259,9 @@ def create_document(
     version = EnkelvoudigInformatieObjectVersie(versie=1, begin_registratie=timezone.now(), **values)
     _sync_identity(document, version)
     document.latest_version = None
-    _save_identity(document)
+    # no savepoint: the request's transaction ends with the error anyway, and a concurrent duplicate identificatie
+    # (the unique constraint) is answered as the 400 of _save_identity by the rule registered in apps.py
+    document.save()
     version.document = document
     version.save()
     document.latest_version = version

@@ -70,6 +70,8 @@ class ZaakObjectTypeField(OmitWhenAbsentMixin, RefField):
 
 
 def zaak_field(**kwargs) -> URLReferenceField:
+    """The zaak of a sub-resource; its zaaktype comes along (the autorisatie check needs its URL: no second query)."""
+    kwargs.setdefault("queryset", Zaak.objects.select_related("zaaktype"))
     return ZaakRefField(
         model=Zaak, collection=ZAAK_COLLECTION, allow_remote=False, help_text="URL-referentie naar de ZAAK.", **kwargs
     )

@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from zgw.catalogi.models import ZaakType
 from zgw.common.constants import VertrouwelijkheidsAanduiding
-from zgw.common.serializers import SelfURLField, URLField
+from zgw.common.serializers import SelfURLField, Serializer, URLField
 
 from ..models import (
     Archiefnominatie,
@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 
-class GroupSerializer(serializers.Serializer):
+class GroupSerializer(Serializer):
     """zrc-012: a group attribute that is sent is validated as a whole, also inside a PATCH.
 
     DRF hands ``partial`` down to nested serializers, which would let ``{"duur": "P5D"}`` through without ``reden``.
@@ -106,21 +106,21 @@ class OpschortingSerializer(GroupSerializer):
     reden = serializers.CharField(max_length=200, allow_blank=True)
 
 
-class ProcessobjectSerializer(serializers.Serializer):
+class ProcessobjectSerializer(Serializer):
     datumkenmerk = serializers.CharField(max_length=250)
     identificatie = serializers.CharField(max_length=250)
     objecttype = serializers.CharField(max_length=250)
     registratie = serializers.CharField(max_length=250)
 
 
-class RelevanteZaakSerializer(serializers.Serializer):
+class RelevanteZaakSerializer(Serializer):
     url = URLField(max_length=1000)
     aardRelatie = serializers.ChoiceField(
         source="aard_relatie", choices=[("vervolg", "Vervolg"), ("onderwerp", "Onderwerp"), ("bijdrage", "Bijdrage")]
     )
 
 
-class ZaakKenmerkSerializer(serializers.Serializer):
+class ZaakKenmerkSerializer(Serializer):
     kenmerk = serializers.CharField(max_length=40)
     bron = serializers.CharField(max_length=40)
 
@@ -162,7 +162,7 @@ class NullableURIField(serializers.Field):
         super().__init__(read_only=True, **kwargs)
 
 
-class ZaakSerializer(serializers.Serializer):
+class ZaakSerializer(Serializer):
     url = SelfURLField("zaken", "zaken")
     uuid = serializers.UUIDField(read_only=True)
     identificatie = serializers.CharField(max_length=40, required=False, allow_blank=True)
@@ -282,7 +282,7 @@ SERIALIZERS = {
 }
 
 
-class GeoWithinSerializer(serializers.Serializer):
+class GeoWithinSerializer(Serializer):
     within = GeometryField(required=False)
 
 
@@ -340,7 +340,7 @@ def _zoek_fields() -> dict:
 
 ZaakZoekSerializer = type(
     "ZaakZoekSerializer",
-    (serializers.Serializer,),
+    (Serializer,),
     {"__doc__": "The body of ``POST /zaken/_zoek`` (parsing happens in api/search.py).", **_zoek_fields()},
 )
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from zgw.common.serializers import Serializer
 
-class VerblijfsAdres(serializers.Serializer):
+
+class VerblijfsAdres(Serializer):
     aoaIdentificatie = serializers.CharField(allow_blank=True, max_length=100)
     wplWoonplaatsNaam = serializers.CharField(allow_blank=True, max_length=80)
     gorOpenbareRuimteNaam = serializers.CharField(allow_blank=True, max_length=80)
@@ -21,7 +23,7 @@ class VerblijfsAdres(serializers.Serializer):
     inpLocatiebeschrijving = serializers.CharField(allow_blank=True, required=False, max_length=1000)
 
 
-class SubVerblijfBuitenland(serializers.Serializer):
+class SubVerblijfBuitenland(Serializer):
     lndLandcode = serializers.CharField(allow_blank=True, max_length=4)
     lndLandnaam = serializers.CharField(allow_blank=True, max_length=40)
     subAdresBuitenland_1 = serializers.CharField(allow_blank=True, required=False, max_length=35)
@@ -29,7 +31,7 @@ class SubVerblijfBuitenland(serializers.Serializer):
     subAdresBuitenland_3 = serializers.CharField(allow_blank=True, required=False, max_length=35)
 
 
-class RolNatuurlijkPersoon(serializers.Serializer):
+class RolNatuurlijkPersoon(Serializer):
     inpBsn = serializers.CharField(allow_blank=True, required=False, max_length=9)
     anpIdentificatie = serializers.CharField(allow_blank=True, required=False, max_length=17)
     inpA_nummer = serializers.RegexField("^[1-9][0-9]{9}$", allow_blank=True, required=False, max_length=10)
@@ -43,7 +45,7 @@ class RolNatuurlijkPersoon(serializers.Serializer):
     subVerblijfBuitenland = SubVerblijfBuitenland(required=False, allow_null=True)
 
 
-class RolNietNatuurlijkPersoon(serializers.Serializer):
+class RolNietNatuurlijkPersoon(Serializer):
     innNnpId = serializers.CharField(allow_blank=True, required=False, max_length=9)
     annIdentificatie = serializers.CharField(allow_blank=True, required=False, max_length=17)
     statutaireNaam = serializers.CharField(allow_blank=True, required=False, max_length=500)
@@ -77,7 +79,7 @@ class RolNietNatuurlijkPersoon(serializers.Serializer):
     subVerblijfBuitenland = SubVerblijfBuitenland(required=False, allow_null=True)
 
 
-class RolVestiging(serializers.Serializer):
+class RolVestiging(Serializer):
     vestigingsNummer = serializers.CharField(allow_blank=True, required=False, max_length=24)
     handelsnaam = serializers.ListField(child=serializers.CharField(max_length=625), required=False)
     verblijfsadres = VerblijfsAdres(required=False, allow_null=True)
@@ -85,20 +87,20 @@ class RolVestiging(serializers.Serializer):
     kvkNummer = serializers.CharField(allow_blank=True, required=False, max_length=8)
 
 
-class RolOrganisatorischeEenheid(serializers.Serializer):
+class RolOrganisatorischeEenheid(Serializer):
     identificatie = serializers.CharField(allow_blank=True, required=False, max_length=24)
     naam = serializers.CharField(allow_blank=True, required=False, max_length=50)
     isGehuisvestIn = serializers.CharField(allow_blank=True, required=False, max_length=24)
 
 
-class RolMedewerker(serializers.Serializer):
+class RolMedewerker(Serializer):
     identificatie = serializers.CharField(allow_blank=True, required=False, max_length=254)  # 1.7: a UUID fits
     achternaam = serializers.CharField(allow_blank=True, required=False, max_length=200)
     voorletters = serializers.CharField(allow_blank=True, required=False, max_length=20)
     voorvoegselAchternaam = serializers.CharField(allow_blank=True, required=False, max_length=10)
 
 
-class ObjectAdres(serializers.Serializer):
+class ObjectAdres(Serializer):
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     wplWoonplaatsNaam = serializers.CharField(allow_blank=True, max_length=80)
     gorOpenbareRuimteNaam = serializers.CharField(allow_blank=True, max_length=80)
@@ -108,24 +110,24 @@ class ObjectAdres(serializers.Serializer):
     postcode = serializers.CharField(allow_blank=True, required=False, max_length=7)
 
 
-class ObjectBuurt(serializers.Serializer):
+class ObjectBuurt(Serializer):
     buurtCode = serializers.CharField(allow_blank=True, max_length=2)
     buurtNaam = serializers.CharField(allow_blank=True, max_length=40)
     gemGemeenteCode = serializers.CharField(allow_blank=True, max_length=4)
     wykWijkCode = serializers.CharField(allow_blank=True, max_length=2)
 
 
-class ObjectGemeente(serializers.Serializer):
+class ObjectGemeente(Serializer):
     gemeenteNaam = serializers.CharField(allow_blank=True, max_length=80)
     gemeenteCode = serializers.CharField(allow_blank=True, max_length=4)
 
 
-class ObjectGemeentelijkeOpenbareRuimte(serializers.Serializer):
+class ObjectGemeentelijkeOpenbareRuimte(Serializer):
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     openbareRuimteNaam = serializers.CharField(allow_blank=True, max_length=80)
 
 
-class TerreinGebouwdObjectAdres(serializers.Serializer):
+class TerreinGebouwdObjectAdres(Serializer):
     numIdentificatie = serializers.CharField(allow_blank=True, required=False, max_length=100)
     oaoIdentificatie = serializers.CharField(allow_blank=True, required=False, max_length=100)  # deprecated (1.7)
     aoaIdentificatie = serializers.CharField(allow_blank=True, required=False, max_length=100)
@@ -146,17 +148,17 @@ class TerreinGebouwdObjectAdres(serializers.Serializer):
         return attrs
 
 
-class ObjectTerreinGebouwdObject(serializers.Serializer):
+class ObjectTerreinGebouwdObject(Serializer):
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     adresAanduidingGrp = TerreinGebouwdObjectAdres(required=False, allow_null=True)
 
 
-class ObjectHuishouden(serializers.Serializer):
+class ObjectHuishouden(Serializer):
     nummer = serializers.CharField(allow_blank=True, max_length=12)
     isGehuisvestIn = ObjectTerreinGebouwdObject(required=False, allow_null=True)
 
 
-class ObjectInrichtingselement(serializers.Serializer):
+class ObjectInrichtingselement(Serializer):
     type = serializers.ChoiceField(
         choices=[
             "bak",
@@ -175,12 +177,12 @@ class ObjectInrichtingselement(serializers.Serializer):
     naam = serializers.CharField(allow_blank=True, required=False, max_length=500)
 
 
-class ObjectKadastraleOnroerendeZaak(serializers.Serializer):
+class ObjectKadastraleOnroerendeZaak(Serializer):
     kadastraleIdentificatie = serializers.CharField(allow_blank=True, max_length=100)
     kadastraleAanduiding = serializers.CharField(allow_blank=True, max_length=1000)
 
 
-class ObjectKunstwerkdeel(serializers.Serializer):
+class ObjectKunstwerkdeel(Serializer):
     type = serializers.ChoiceField(
         choices=[
             "keermuur",
@@ -205,61 +207,61 @@ class ObjectKunstwerkdeel(serializers.Serializer):
     naam = serializers.CharField(allow_blank=True, max_length=80)
 
 
-class ObjectMaatschappelijkeActiviteit(serializers.Serializer):
+class ObjectMaatschappelijkeActiviteit(Serializer):
     kvkNummer = serializers.CharField(allow_blank=True, max_length=8)
     handelsnaam = serializers.CharField(allow_blank=True, max_length=200)
 
 
-class ObjectOpenbareRuimte(serializers.Serializer):
+class ObjectOpenbareRuimte(Serializer):
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     wplWoonplaatsNaam = serializers.CharField(allow_blank=True, max_length=80)
     gorOpenbareRuimteNaam = serializers.CharField(allow_blank=True, max_length=80)
 
 
-class ObjectOverige(serializers.Serializer):
+class ObjectOverige(Serializer):
     overigeData = serializers.DictField()
 
 
-class ObjectPand(serializers.Serializer):
+class ObjectPand(Serializer):
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
 
 
-class ObjectSpoorbaandeel(serializers.Serializer):
+class ObjectSpoorbaandeel(Serializer):
     type = serializers.ChoiceField(choices=["breedspoor", "normaalspoor", "smalspoor", "spoorbaan"])
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     naam = serializers.CharField(allow_blank=True, required=False, max_length=500)
 
 
-class ObjectTerreindeel(serializers.Serializer):
+class ObjectTerreindeel(Serializer):
     type = serializers.CharField(allow_blank=True, max_length=40)
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     naam = serializers.CharField(allow_blank=True, required=False, max_length=500)
 
 
-class ObjectWaterdeel(serializers.Serializer):
+class ObjectWaterdeel(Serializer):
     typeWaterdeel = serializers.ChoiceField(choices=["zee", "waterloop", "watervlakte", "greppel_droge_sloot"])
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     naam = serializers.CharField(allow_blank=True, required=False, max_length=500)
 
 
-class ObjectWegdeel(serializers.Serializer):
+class ObjectWegdeel(Serializer):
     type = serializers.CharField(allow_blank=True, max_length=100)
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     naam = serializers.CharField(allow_blank=True, required=False, max_length=500)
 
 
-class ObjectWijk(serializers.Serializer):
+class ObjectWijk(Serializer):
     wijkCode = serializers.CharField(allow_blank=True, max_length=2)
     wijkNaam = serializers.CharField(allow_blank=True, max_length=40)
     gemGemeenteCode = serializers.CharField(allow_blank=True, max_length=4)
 
 
-class ObjectWoonplaats(serializers.Serializer):
+class ObjectWoonplaats(Serializer):
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     woonplaatsNaam = serializers.CharField(allow_blank=True, max_length=80)
 
 
-class WozObjectAdres(serializers.Serializer):
+class WozObjectAdres(Serializer):
     aoaIdentificatie = serializers.CharField(allow_blank=True, max_length=100)
     wplWoonplaatsNaam = serializers.CharField(allow_blank=True, max_length=80)
     gorOpenbareRuimteNaam = serializers.CharField(allow_blank=True, max_length=80)
@@ -270,27 +272,27 @@ class WozObjectAdres(serializers.Serializer):
     locatieOmschrijving = serializers.CharField(allow_blank=True, required=False, max_length=1000)
 
 
-class ObjectWozObject(serializers.Serializer):
+class ObjectWozObject(Serializer):
     wozObjectNummer = serializers.CharField(allow_blank=True, max_length=100)
     aanduidingWozObject = WozObjectAdres(required=False, allow_null=True)
 
 
-class ObjectWozDeelobject(serializers.Serializer):
+class ObjectWozDeelobject(Serializer):
     nummerWozDeelObject = serializers.CharField(allow_blank=True, max_length=6)
     isOnderdeelVan = ObjectWozObject(required=False)
 
 
-class ObjectWozWaarde(serializers.Serializer):
+class ObjectWozWaarde(Serializer):
     waardepeildatum = serializers.CharField(allow_blank=True, max_length=9)
     isVoor = ObjectWozObject(required=False)
 
 
-class ZakelijkRechtHeeftAlsGerechtigde(serializers.Serializer):
+class ZakelijkRechtHeeftAlsGerechtigde(Serializer):
     natuurlijkPersoon = RolNatuurlijkPersoon(required=False)
     nietNatuurlijkPersoon = RolNietNatuurlijkPersoon(required=False)
 
 
-class ObjectZakelijkRecht(serializers.Serializer):
+class ObjectZakelijkRecht(Serializer):
     identificatie = serializers.CharField(allow_blank=True, max_length=100)
     avgAard = serializers.CharField(allow_blank=True, max_length=1000)
     heeftBetrekkingOp = ObjectKadastraleOnroerendeZaak(required=False)

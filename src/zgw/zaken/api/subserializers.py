@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from zgw.catalogi.models import Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType
-from zgw.common.serializers import SelfURLField, URLField
+from zgw.common.serializers import SelfURLField, Serializer, URLField
 from zgw.documenten.models import EnkelvoudigInformatieObject
 
 from .. import services
@@ -25,7 +25,7 @@ from .reffields import (
 )
 
 
-class StatusSerializer(serializers.Serializer):
+class StatusSerializer(Serializer):
     url = SelfURLField("zaken", "statussen")
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()
@@ -49,7 +49,7 @@ class StatusSerializer(serializers.Serializer):
         return _urls(self.context.get("request"), "zaken", "zaakinformatieobjecten", obj.zaakinformatieobjecten.all())
 
 
-class ResultaatSerializer(serializers.Serializer):
+class ResultaatSerializer(Serializer):
     url = SelfURLField("zaken", "resultaten")
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()
@@ -57,14 +57,14 @@ class ResultaatSerializer(serializers.Serializer):
     toelichting = serializers.CharField(max_length=1000, required=False, allow_blank=True)
 
 
-class ContactPersoonRolSerializer(serializers.Serializer):
+class ContactPersoonRolSerializer(Serializer):
     emailadres = serializers.EmailField(max_length=254, required=False, allow_blank=True)
     functie = serializers.CharField(max_length=50, required=False, allow_blank=True)
     telefoonnummer = serializers.CharField(max_length=20, required=False, allow_blank=True)
     naam = serializers.CharField(max_length=40)
 
 
-class RolSerializer(serializers.Serializer):
+class RolSerializer(Serializer):
     url = SelfURLField("zaken", "rollen")
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()
@@ -114,7 +114,7 @@ class RolSerializer(serializers.Serializer):
         return data
 
 
-class ObjectTypeOverigeDefinitieSerializer(serializers.Serializer):
+class ObjectTypeOverigeDefinitieSerializer(Serializer):
     url = URLField(max_length=1000)
     schema = serializers.CharField(max_length=100)
     objectData = serializers.CharField(max_length=100)
@@ -123,7 +123,7 @@ class ObjectTypeOverigeDefinitieSerializer(serializers.Serializer):
         return dict(super().to_internal_value(data))
 
 
-class ZaakObjectSerializer(serializers.Serializer):
+class ZaakObjectSerializer(Serializer):
     url = SelfURLField("zaken", "zaakobjecten")
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()
@@ -179,7 +179,7 @@ class ZaakObjectSerializer(serializers.Serializer):
         return data
 
 
-class ZaakInformatieObjectSerializer(serializers.Serializer):
+class ZaakInformatieObjectSerializer(Serializer):
     url = SelfURLField("zaken", "zaakinformatieobjecten")
     uuid = serializers.UUIDField(read_only=True)
     informatieobject = RefField(
@@ -209,7 +209,7 @@ class ZaakInformatieObjectSerializer(serializers.Serializer):
         return "Hoort bij, omgekeerd: kent"
 
 
-class ZaakEigenschapSerializer(serializers.Serializer):
+class ZaakEigenschapSerializer(Serializer):
     url = serializers.SerializerMethodField()
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()
@@ -222,7 +222,7 @@ class ZaakEigenschapSerializer(serializers.Serializer):
         return services.sub_url(self.context.get("request"), obj)
 
 
-class ZaakBesluitSerializer(serializers.Serializer):
+class ZaakBesluitSerializer(Serializer):
     url = serializers.SerializerMethodField()
     uuid = serializers.UUIDField(read_only=True)
     besluit = URLField(max_length=1000, source="besluit_url")
@@ -232,7 +232,7 @@ class ZaakBesluitSerializer(serializers.Serializer):
         return services.sub_url(self.context.get("request"), obj)
 
 
-class KlantContactSerializer(serializers.Serializer):
+class KlantContactSerializer(Serializer):
     url = SelfURLField("zaken", "klantcontacten")
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()
@@ -243,14 +243,14 @@ class KlantContactSerializer(serializers.Serializer):
     toelichting = serializers.CharField(max_length=1000, required=False, allow_blank=True)
 
 
-class ZaakContactMomentSerializer(serializers.Serializer):
+class ZaakContactMomentSerializer(Serializer):
     url = SelfURLField("zaken", "zaakcontactmomenten")
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()
     contactmoment = URLField(max_length=1000)
 
 
-class ZaakVerzoekSerializer(serializers.Serializer):
+class ZaakVerzoekSerializer(Serializer):
     url = SelfURLField("zaken", "zaakverzoeken")
     uuid = serializers.UUIDField(read_only=True)
     zaak = zaak_field()

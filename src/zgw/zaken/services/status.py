@@ -15,6 +15,7 @@ from ..models import (
     Resultaat,
     Status,
     Zaak,
+    ZaakInformatieObject,
 )
 from .common import (
     BRON,
@@ -64,7 +65,14 @@ def create_status(values: dict, *, request, render: Render) -> Status:
             errors.add(
                 "datumStatusGezet", "De datum mag niet voor de startdatum van de zaak liggen.", "before-startdatum"
             )
-        if Status.objects.filter(zaak=zaak, datum_status_gezet=gezet).exists():
+        # one query for the unique rule and indicatieLaatstGezetteStatus: the earliest status at or after ``gezet``
+        next_gezet = (
+            Status.objects.filter(zaak=zaak, datum_status_gezet__gte=gezet)
+            .order_by("datum_status_gezet")
+            .values_list("datum_status_gezet", flat=True)
+            .first()
+        )
+        if next_gezet == gezet:
             errors.add(NON_FIELD, "De velden zaak, datumStatusGezet moeten een unieke set zijn.", "unique")
         gezetdoor = values.get("gezetdoor")
         if gezetdoor is not None and gezetdoor.obj.zaak_id != zaak.pk:
@@ -87,6 +95,10 @@ def create_status(values: dict, *, request, render: Render) -> Status:
         zaak.startdatum_bewaartermijn = None
         zaak.save()
     status.save()
+    # what the rendering reads, known without a query: no status is later (or it is not the latest) and no
+    # zaakinformatieobject can name a status that did not exist before this request
+    status.laatst_gezet_pk = status.pk if next_gezet is None else 0
+    status._prefetched_objects_cache = {"zaakinformatieobjecten": ZaakInformatieObject.objects.none()}
     status.rendered = render(status)
     _log(request, zaak, "status", sub_url(request, status), "create", None, status.rendered, 201)
     return status
