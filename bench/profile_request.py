@@ -47,36 +47,43 @@ def main() -> int:
 
     state = json.loads(Path(args.state).read_text())
     path = args.path or f"/catalogi/api/v1/roltypen/{state['roltype_uuid']}"
+    method, body = "GET", b""
     if args.workload:
         sys.path.insert(0, str(ROOT / "bench"))
         from workloads import WORKLOADS
 
-        path = next(f for f in WORKLOADS if f.name == args.workload).build(state, quick=True).paths[0]
+        workload = next(f for f in WORKLOADS if f.name == args.workload).build(state, quick=True)
+        path, method = workload.paths[0], workload.method
+        if workload.body is not None:  # _zoek (W4) and the creates: the workload's JSON body
+            body = workload.body if isinstance(workload.body, bytes) else json.dumps(workload.body).encode()
     app = WSGIHandler()
     path_info, _, query = path.partition("?")
 
     def request() -> int:
         environ = {
-            "REQUEST_METHOD": "GET",
+            "REQUEST_METHOD": method,
             "PATH_INFO": path_info,
             "QUERY_STRING": query,
             "SERVER_NAME": "127.0.0.1",
             "SERVER_PORT": "8000",
             "SERVER_PROTOCOL": "HTTP/1.1",
             "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(b""),
+            "wsgi.input": io.BytesIO(body),
+            "CONTENT_LENGTH": str(len(body)),
+            "CONTENT_TYPE": "application/json",
             "wsgi.errors": sys.stderr,
             "HTTP_HOST": "127.0.0.1:8000",
             "HTTP_AUTHORIZATION": f"Bearer {state['token']}",
             "HTTP_ACCEPT": "application/json",
             "HTTP_ACCEPT_CRS": "EPSG:4326",
+            "HTTP_CONTENT_CRS": "EPSG:4326",
             "REMOTE_ADDR": "127.0.0.1",
         }
         status: list[str] = []
-        body = b"".join(app(environ, lambda s, h, exc_info=None: status.append(s)))
+        answer = b"".join(app(environ, lambda s, h, exc_info=None: status.append(s)))
         if not status[0].startswith("200"):
-            raise SystemExit(f"{path}: {status[0]} {body[:300]!r}")
-        return len(body)
+            raise SystemExit(f"{path}: {status[0]} {answer[:300]!r}")
+        return len(answer)
 
     for _ in range(args.warmup):
         request()

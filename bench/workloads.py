@@ -90,6 +90,13 @@ def w2b(state: dict, quick: bool) -> Workload:
                     [f"/zaken/api/v1/zaken?page={state['deep_page']}"], headers=CRS)
 
 
+def w2c(state: dict, quick: bool) -> Workload:
+    """A filtered list: one zaaktype and a start-date bound (query parameters through the filterset)."""
+    return Workload("W2c", "list zaken filtered by zaaktype and startdatum__gte, page 1",
+                    [f"/zaken/api/v1/zaken?zaaktype={state['zaaktypen'][0]}&startdatum__gte=2021-01-01"],
+                    headers=CRS)
+
+
 def w3(state: dict, quick: bool) -> Workload:
     expand = "status,resultaat,rollen,zaakinformatieobjecten"
     return Workload("W3", "zaak detail, expand status/resultaat/rollen/zio",
@@ -181,6 +188,7 @@ WORKLOADS: list[Factory] = [
     Factory("W1", w1),
     Factory("W2a", w2a),
     Factory("W2b", w2b),
+    Factory("W2c", w2c),
     Factory("W3", w3),
     Factory("W3d", w3d),
     Factory("W3x", w3x),

@@ -153,7 +153,7 @@ def test_zoek_within_finds_candidates_through_the_gist_index(superuser_client, z
 @pytest.mark.django_db
 def test_the_renderer_against_a_fixture():
     """A zaak row (the one input shape) rendered without a database: every attribute, its format and its place."""
-    row = {name: None for name in [*rows.row_columns(), *rows.ROW_EXTRAS]}
+    row = {name: None for name in [*rows.ROW_COLUMNS, *rows.ROW_EXTRAS]}
     row.update(
         uuid="11111111-1111-4111-8111-111111111111",
         identificatie="ZAAK-2024-0000000001",
