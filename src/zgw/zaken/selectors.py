@@ -203,18 +203,14 @@ def _prepared_cursor():
 
     Django's cursors bind on the client (the ORM's SQL is not preparable), and PostgreSQL then plans the page
     statement on every list (~0.6 ms). This one goes through Django's wrappers (query logging, execute wrappers,
-    error translation); with ``DATABASE_PGBOUNCER`` nothing is prepared (transaction pooling).
+    error translation); with ``DATABASE_PGBOUNCER`` the connection's ``prepare_threshold`` is None: never prepared.
     """
-    from django.conf import settings
     from django.db.backends.postgresql.base import ServerBindingCursor
     from django.db.backends.postgresql.psycopg_any import register_tzloader
     from psycopg.postgres import types
     from psycopg.pq import Format
 
     connection.ensure_connection()
-    if not settings.DATABASE_PGBOUNCER and connection.connection.prepare_threshold is None:
-        # Django leaves it None (its cursors bind on the client and never prepare): only cursors like this one use it
-        connection.connection.prepare_threshold = 5
     raw = ServerBindingCursor(connection.connection)
     tzloader = raw.adapters.get_loader(types["timestamptz"].oid, Format.TEXT)
     if connection.timezone != getattr(tzloader, "timezone", None):  # as Django's create_cursor does
