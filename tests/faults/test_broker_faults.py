@@ -132,7 +132,9 @@ def test_writes_stay_fast_while_the_broker_is_down(pipeline, superuser_client, r
           f"{dispatch.breaker.failures}x)")  # fmt: skip
     # 50 ms of slack: with -n 2 the other test process shares the two cores; a broker round trip costs seconds
     assert statistics.median(down) <= 2 * normal + 0.05
-    assert max(down) <= 2 * normal + 0.5  # the first write after the kill included (a connect loop costs 2-6 s)
+    # max: 1 s of slack for scheduling on a loaded 2-core machine (0.59 s seen in CI); still far below the 2 s connect
+    # timeout or the connect loop a request-path publish would cost
+    assert max(down) <= 2 * normal + 1.0  # the first write after the kill included (a connect loop costs 2-6 s)
     assert dispatch.breaker.failures >= 2  # the breaker was probed again (in the background) while down
     assert OutboxMessage.objects.filter(status="pending").count() >= 20  # the rows wait for the sweep
 
@@ -170,7 +172,7 @@ def test_writes_stay_fast_and_nothing_is_lost_while_the_broker_is_black_holed(pi
     print(f"\ncreate applicatie: median {normal * 1000:.1f} ms broker up, {statistics.median(down) * 1000:.1f} ms "
           f"broker black-holed (max {max(down) * 1000:.1f} ms, {len(down)} writes)")  # fmt: skip
     assert statistics.median(down) <= 2 * normal + 0.05
-    assert max(down) <= 2 * normal + 0.5  # a connect in the request would cost the 2 s connect timeout or more
+    assert max(down) <= 2 * normal + 1.0  # a connect in the request would cost the 2 s connect timeout or more
 
     expected = {f"hole-{i}" for i in range(len(down))}
     running = worker(pipeline.url).start()
@@ -227,7 +229,7 @@ def test_posted_notificaties_stay_fast_while_the_broker_is_down_and_arrive_after
     print(f"\nPOST /notificaties: median {normal * 1000:.1f} ms broker up, {statistics.median(down) * 1000:.1f} ms "
           f"broker down or black-holed (max {max(down) * 1000:.1f} ms, {len(down)} posts)")  # fmt: skip
     assert statistics.median(down) <= 2 * normal + 0.05
-    assert max(down) <= 2 * normal + 0.5  # a connect in the request would cost the 2 s connect timeout or more
+    assert max(down) <= 2 * normal + 1.0  # a connect in the request would cost the 2 s connect timeout or more
     assert Delivery.objects.exclude(status="delivered").count() >= len(down)  # they wait in the database
 
     pipeline.start()
