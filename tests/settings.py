@@ -19,3 +19,7 @@ ZGW_LIST_SEEK = True  # used where a test switches ZGW_LIST_CACHE off
 # Tests log in through force_login and client.login(), which django-axes cannot attribute to a request; the
 # lockout test switches it back on (tests/common/test_security.py).
 AXES_ENABLED = False
+
+# Test transactions roll back what a test wrote; a counter committed on the identificatie's own connection would
+# survive them and shift every later test's numbers. tests/common/test_identificatie_own_connection.py switches it on.
+ZGW_IDENTIFICATIE_OWN_TRANSACTION = False

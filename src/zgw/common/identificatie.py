@@ -6,16 +6,26 @@ Each number comes from a single upsert on ``IdentificatieCounter``::
     ON CONFLICT (kind, organisatie, year) DO UPDATE SET last = <table>.last + 1 RETURNING last
 
 One statement both creates a missing row and increments an existing one, so there is no get-or-create race and no
-separate ``SELECT … FOR UPDATE``. The upsert locks the counter row until the surrounding transaction ends: concurrent
-creates for the same (kind, organisatie, year) queue behind it instead of handing out the same number, and a rolled
-back create gives its number back. Works on PostgreSQL and on SQLite >= 3.35 (``RETURNING``).
+separate ``SELECT … FOR UPDATE``. Works on PostgreSQL and on SQLite >= 3.35 (``RETURNING``).
+
+Where the upsert runs decides how concurrent creates behave:
+
+* In the request's own transaction, the upsert locks the counter row until that transaction commits: every create
+  of one organisation waits for the previous one's whole request (measured: at 8 concurrent zaak creates, ~4 backends
+  at any moment wait on that lock). A rolled back create gives its number back.
+* With ``ZGW_IDENTIFICATIE_OWN_TRANSACTION`` (opt-in, PostgreSQL only), the upsert runs in autocommit on a second
+  connection of the same thread: the lock lasts one statement, so creates run side by side. A create that rolls back
+  leaves a gap in the numbering (the standard only asks for unique identificaties; docs/decisions.md).
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 
-from django.db import NotSupportedError, connections, router, transaction
+from django.conf import settings
+from django.db import InterfaceError, NotSupportedError, OperationalError, connections, router, transaction
 
 from .models import IdentificatieCounter
 
@@ -36,14 +46,71 @@ def _increment_sql(connection) -> str:
     )
 
 
-def _next_number(kind: str, organisatie: str, year: int) -> int:
-    """Increment the counter of (kind, organisatie, year) and return the new value; the row stays locked until the
-    transaction ends."""
+class _OwnConnections(threading.local):
+    """Per thread (and per process: a forked child must not share its parent's socket) one extra autocommit
+    connection per database alias, for the counter upserts."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.by_alias: dict = {}
+
+
+_own = _OwnConnections()
+
+
+def _use_own_connection(connection) -> bool:
+    """Only where it helps and is safe: PostgreSQL (row locks across connections; SQLite has one writer anyway),
+    inside a transaction (outside one the statement commits at once by itself)."""
+    return (
+        connection.vendor == "postgresql"
+        and connection.in_atomic_block
+        and getattr(settings, "ZGW_IDENTIFICATIE_OWN_TRANSACTION", False)
+    )
+
+
+def _own_connection(alias: str):
+    if _own.pid != os.getpid():
+        _own.pid, _own.by_alias = os.getpid(), {}  # inherited across fork: never touch the parent's socket
+    own = _own.by_alias.get(alias)
+    if own is None:
+        main = connections[alias]
+        own = type(main)(dict(main.settings_dict), alias)
+        _own.by_alias[alias] = own
+    return own
+
+
+def close_own_connections() -> None:
+    """Close this thread's counter connections (tests, shutdown)."""
+    for own in _own.by_alias.values():
+        own.close()
+    _own.by_alias = {}
+
+
+def _execute_returning(connection, sql: str, params: list) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.fetchone()[0])
+
+
+def _upsert(sql_for: Callable, params: list) -> int:
+    """Run a counter upsert and return its ``last``: in this transaction, or committed at once on the thread's own
+    connection (see the module docstring). A dropped own connection (server restart, pgbouncer, idle timeout) is
+    reopened once; a second failure propagates like any database error (503)."""
     using = router.db_for_write(IdentificatieCounter)
     connection = connections[using]
-    with connection.cursor() as cursor:
-        cursor.execute(_increment_sql(connection), [kind, organisatie, year])
-        return int(cursor.fetchone()[0])
+    if not _use_own_connection(connection):
+        return _execute_returning(connection, sql_for(connection), params)
+    own = _own_connection(using)
+    try:
+        return _execute_returning(own, sql_for(own), params)
+    except (OperationalError, InterfaceError):
+        own.close()
+        return _execute_returning(own, sql_for(own), params)
+
+
+def _next_number(kind: str, organisatie: str, year: int) -> int:
+    """Increment the counter of (kind, organisatie, year) and return the new value."""
+    return _upsert(_increment_sql, [kind, organisatie, year])
 
 
 def next_identificatie(
@@ -56,8 +123,9 @@ def next_identificatie(
     """The next free identificatie ``format(n)`` for (kind, organisatie, year).
 
     Numbers whose identificatie a client already chose (``is_taken``) are skipped. Call it inside the transaction
-    that stores the object, as late as possible: the counter row stays locked until that transaction ends. Outside
-    a transaction it opens its own (``atomic(savepoint=False)`` adds no queries when nested).
+    that stores the object; without the own connection (module docstring) as late as possible, since the counter
+    row then stays locked until that transaction ends. Outside a transaction it opens its own
+    (``atomic(savepoint=False)`` adds no queries when nested).
     """
     with transaction.atomic(using=router.db_for_write(IdentificatieCounter), savepoint=False):
         while True:
@@ -83,12 +151,9 @@ def _block_sql(connection) -> str:
 def next_numbers(kind: str, organisatie: str, year: int, count: int) -> range:
     """Take ``count`` consecutive numbers of (kind, organisatie, year) from the counter in one upsert.
 
-    The same counter and row lock as :func:`next_identificatie` (numbers handed out one way are never handed out
-    the other way); call it inside the transaction that stores what the numbers are for.
+    The same counter as :func:`next_identificatie` (numbers handed out one way are never handed out the other way);
+    call it inside the transaction that stores what the numbers are for.
     """
-    using = router.db_for_write(IdentificatieCounter)
-    connection = connections[using]
-    with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
-        cursor.execute(_block_sql(connection), [kind, organisatie, year, count, count])
-        last = int(cursor.fetchone()[0])
+    with transaction.atomic(using=router.db_for_write(IdentificatieCounter), savepoint=False):
+        last = _upsert(_block_sql, [kind, organisatie, year, count, count])
     return range(last - count + 1, last + 1)
