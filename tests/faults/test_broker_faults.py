@@ -146,6 +146,25 @@ def test_writes_stay_fast_while_the_broker_is_down(pipeline, superuser_client, r
         running.stop()
 
 
+def _write_into_black_hole(app, pipeline, down: list[float], write, minimum: int) -> None:
+    """Point the broker at a black hole and append ``write()``'s timings to ``down`` for longer than the 2 s connect
+    timeout of the background publish (and at least ``minimum`` times); check that the publishes really met the hole
+    (the breaker counted their timeouts), then point the broker back at ``pipeline``."""
+    hole = BlackHole()
+    use_broker(app, hole.url)
+    dispatch.breaker.reset()  # after a killed broker's open period: the next publish meets the black hole
+    failures = dispatch.breaker.failures
+    try:
+        until = time.monotonic() + 3.0
+        while time.monotonic() < until or len(down) < minimum:
+            down.append(write())
+        assert dispatch.kicker.flush(timeout=10)
+        assert dispatch.breaker.failures > failures
+    finally:
+        use_broker(app, pipeline.url)
+        hole.close()
+
+
 def test_writes_stay_fast_and_nothing_is_lost_while_the_broker_is_black_holed(pipeline, superuser_client, receiver):
     """A broker host that drops packets: a connect hangs for the full timeout instead of failing at once. Writes do
     not wait for it (the kick is published from a background thread) and every write is delivered afterwards."""
@@ -156,19 +175,8 @@ def test_writes_stay_fast_and_nothing_is_lost_while_the_broker_is_black_holed(pi
     for i in range(5):
         _timed_create(superuser_client, f"warm-{i}")
     normal = statistics.median(_timed_create(superuser_client, f"up-{i}") for i in range(20))
-    hole = BlackHole()
-    use_broker(app, hole.url)
-    failures = dispatch.breaker.failures
-    try:
-        down: list[float] = []
-        until = time.monotonic() + 3.0  # longer than the 2 s connect timeout the background kick waits
-        while time.monotonic() < until or len(down) < 20:
-            down.append(_timed_create(superuser_client, f"hole-{len(down)}"))
-        assert dispatch.kicker.flush(timeout=10)
-        assert dispatch.breaker.failures > failures  # the publishes really met the black hole (and timed out)
-    finally:
-        use_broker(app, pipeline.url)
-        hole.close()
+    down: list[float] = []
+    _write_into_black_hole(app, pipeline, down, lambda: _timed_create(superuser_client, f"hole-{len(down)}"), 20)
     print(f"\ncreate applicatie: median {normal * 1000:.1f} ms broker up, {statistics.median(down) * 1000:.1f} ms "
           f"broker black-holed (max {max(down) * 1000:.1f} ms, {len(down)} writes)")  # fmt: skip
     assert statistics.median(down) <= 2 * normal + 0.05
@@ -213,19 +221,7 @@ def test_posted_notificaties_stay_fast_while_the_broker_is_down_and_arrive_after
     assert dispatch.kicker.flush()
     pipeline.kill()
     down = [_timed_notificatie(client, 100 + i) for i in range(15)]
-    hole = BlackHole()
-    use_broker(app, hole.url)
-    dispatch.breaker.reset()  # the killed broker's open period: the next publish meets the black hole
-    failures = dispatch.breaker.failures
-    try:
-        until = time.monotonic() + 3.0  # longer than the 2 s connect timeout of the background publish
-        while time.monotonic() < until or len(down) < 30:
-            down.append(_timed_notificatie(client, 100 + len(down)))
-        assert dispatch.kicker.flush(timeout=10)
-        assert dispatch.breaker.failures > failures  # the publish really met the black hole (and timed out)
-    finally:
-        use_broker(app, pipeline.url)
-        hole.close()
+    _write_into_black_hole(app, pipeline, down, lambda: _timed_notificatie(client, 100 + len(down)), 30)
     print(f"\nPOST /notificaties: median {normal * 1000:.1f} ms broker up, {statistics.median(down) * 1000:.1f} ms "
           f"broker down or black-holed (max {max(down) * 1000:.1f} ms, {len(down)} posts)")  # fmt: skip
     assert statistics.median(down) <= 2 * normal + 0.05
